@@ -1,0 +1,84 @@
+import type { Query } from "../ast/nodes.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { codes } from "../diagnostics/codes.js";
+import { error, toDiagnostics, type Problem } from "../diagnostics/problem.js";
+import { resolveDataset } from "../datasets/define.js";
+import type { Dataset } from "../datasets/dataset.js";
+import type { BuiltinDatasetName } from "../datasets/define.js";
+import { resolveLimits, type Limits } from "../limits.js";
+import { parseToProblems } from "../parser/parse.js";
+import { bind } from "./bind.js";
+import type { BoundExpression } from "./bound.js";
+
+export interface CheckOptions {
+  /** A built-in dataset name (`files`, `activity`, `streaming`) or a dataset from `defineDataset`. */
+  dataset: BuiltinDatasetName | Dataset;
+  limits?: Partial<Limits>;
+  /** The text an AST was parsed from, so that diagnostics get lines and columns; ignored for text input. */
+  source?: string;
+}
+
+export interface CheckResult {
+  /** `true` when there is no error; warnings do not count. */
+  ok: boolean;
+  /** Syntax, name, type, value and limit diagnostics, ordered by position. */
+  diagnostics: Diagnostic[];
+  ast: Query;
+}
+
+/** The full result of checking, for the compiler: the bound tree exists only when `ok`. */
+export interface Analysis extends CheckResult {
+  bound: BoundExpression | undefined;
+  /** Absent when only the syntax was checked. */
+  dataset: Dataset | undefined;
+  source: string;
+}
+
+function isQuery(value: unknown): value is Query {
+  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "Query";
+}
+
+/**
+ * Parses (for text) and checks a query against a dataset. Never throws for query problems: they are
+ * all in `diagnostics`. Throws `GqlError` only for an unknown dataset or invalid options.
+ */
+export function check(sourceOrAst: string | Query, options: CheckOptions): CheckResult {
+  const { ok, diagnostics, ast } = analyze(sourceOrAst, options);
+  return { ok, diagnostics, ast };
+}
+
+export function analyze(sourceOrAst: string | Query, options: CheckOptions): Analysis {
+  const dataset = resolveDataset(options?.dataset);
+  const limits = resolveLimits(options.limits);
+  let ast: Query;
+  let problems: Problem[];
+  let source: string;
+  if (isQuery(sourceOrAst)) {
+    ast = sourceOrAst;
+    problems = [];
+    source = options.source ?? "";
+  } else {
+    source = typeof sourceOrAst === "string" ? sourceOrAst : String(sourceOrAst);
+    ({ ast, problems } = parseToProblems(source, { limits }));
+  }
+  if (ast.body === null && !problems.some((problem) => problem.severity === "error")) {
+    problems.push(error(codes.emptyQuery, "The query is empty; write a condition such as flow = CLASSIFICATION.", ast.span));
+  }
+  const bound = ast.body === null ? undefined : bind(ast.body, dataset, problems);
+  const limited = applyDiagnosticLimit(problems, limits.maxDiagnostics);
+  const diagnostics = toDiagnostics(source, limited);
+  const ok = !diagnostics.some((diagnostic) => diagnostic.severity === "error") && ast.body !== null;
+  return { ok, diagnostics, ast, bound: ok ? bound : undefined, dataset, source };
+}
+
+function applyDiagnosticLimit(problems: Problem[], maxDiagnostics: number): Problem[] {
+  if (problems.length <= maxDiagnostics) return problems;
+  const sorted = [...problems].sort((a, b) => a.span.start - b.span.start);
+  const kept = sorted.slice(0, maxDiagnostics - 1);
+  const rest = sorted.slice(maxDiagnostics - 1);
+  const first = rest[0] as Problem;
+  kept.push(
+    error(codes.tooManyDiagnostics, `${rest.length} more problems were found after this point and are not listed (limits.maxDiagnostics is ${maxDiagnostics}).`, first.span),
+  );
+  return kept;
+}

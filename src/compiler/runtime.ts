@@ -1,0 +1,54 @@
+/**
+ * Helpers shared by the generated predicates and the reference evaluator: reading own properties of
+ * an event and reading event values as numbers and timestamps.
+ */
+import { eventTimestamp } from "../values/time.js";
+
+export const hasOwn: (object: object, key: PropertyKey) => boolean = Object.hasOwn;
+
+/** Reads a dotted path through own properties of plain objects; anything else is `undefined`. */
+export function readPath(event: unknown, segments: readonly string[]): unknown {
+  let value = event;
+  for (const segment of segments) {
+    if (value === null || typeof value !== "object" || Array.isArray(value) || !hasOwn(value, segment)) return undefined;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value;
+}
+
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** An event value as a finite number, or NaN: numbers, and strings in the literal number syntax. */
+export function toNumber(value: unknown): number {
+  if (typeof value === "number") return Number.isFinite(value) ? value : Number.NaN;
+  if (typeof value === "string" && DECIMAL.test(value)) {
+    const parsed = Number(value);
+    return Number.isFinite(parsed) ? parsed : Number.NaN;
+  }
+  return Number.NaN;
+}
+
+/** An event value as epoch milliseconds, or NaN: ISO 8601 strings, finite numbers and valid Dates. */
+export function toTime(value: unknown): number {
+  return eventTimestamp(value) ?? Number.NaN;
+}
+
+/** Tells whether a value counts as null: missing, null, or an empty array. */
+export function isNullValue(value: unknown): boolean {
+  return value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+}
+
+/** Tells whether any string element of a list satisfies the test; non-strings never do. */
+export function anyText(value: unknown, test: (text: string) => boolean): boolean {
+  if (!Array.isArray(value)) return false;
+  for (const element of value) {
+    if (typeof element === "string" && test(element)) return true;
+  }
+  return false;
+}
+
+/** The current time in epoch milliseconds, from the `now` option; a non-finite result becomes NaN. */
+export function readClock(now: () => number): number {
+  const value = now();
+  return typeof value === "number" && Number.isFinite(value) ? value : Number.NaN;
+}

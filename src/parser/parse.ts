@@ -1,0 +1,279 @@
+import { EOF, type IRecognitionException, type IToken } from "chevrotain";
+import type { Expression, FieldReference, Literal, Query } from "../ast/nodes.js";
+import { codes } from "../diagnostics/codes.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { error, toDiagnostics, type Problem } from "../diagnostics/problem.js";
+import { quote } from "../diagnostics/quote.js";
+import { isFieldPath } from "../datasets/dataset.js";
+import { tokenize } from "../lexer/lexer.js";
+import * as t from "../lexer/tokens.js";
+import { resolveLimits, type Limits } from "../limits.js";
+import { decodeStringBody } from "../values/strings.js";
+import { GqlParser, tokenSpan, type NodeBuilder, type SyntaxErrorRecord } from "./grammar.js";
+
+export interface ParseOptions {
+  limits?: Partial<Limits>;
+}
+
+export interface ParseResult {
+  /** The tree; its body is `null` when the text has no condition or is over a limit. */
+  ast: Query;
+  /** Syntax and limit diagnostics, ordered by position. */
+  diagnostics: Diagnostic[];
+}
+
+const parser = new GqlParser();
+
+/**
+ * Parses GQL text into a tree. Never throws for any string: every problem becomes a diagnostic,
+ * and the parser recovers to report as many syntax errors as it can in one pass.
+ */
+export function parse(source: string, options: ParseOptions = {}): ParseResult {
+  const { ast, problems } = parseToProblems(source, options);
+  return { ast, diagnostics: toDiagnostics(source, problems) };
+}
+
+/** Parses and keeps the diagnostics as offsets, for the checker to add its own before converting. */
+export function parseToProblems(source: string, options: ParseOptions = {}): { ast: Query; problems: Problem[] } {
+  const text = typeof source === "string" ? source : String(source);
+  const limits = resolveLimits(options.limits);
+  const empty: Query = { type: "Query", body: null, span: { start: 0, end: text.length } };
+
+  if (text.length > limits.maxLength) {
+    const message = `The query is ${text.length} characters long, over the limit of ${limits.maxLength} (limits.maxLength); shorten it or raise the limit.`;
+    return { ast: empty, problems: [error(codes.queryTooLong, message, { start: limits.maxLength, end: text.length })] };
+  }
+
+  const { tokens } = tokenize(text);
+  const tooDeep = findTooDeepParenthesis(tokens, limits.maxDepth);
+  if (tooDeep !== undefined) return { ast: empty, problems: [nestingProblem(tooDeep, limits.maxDepth)] };
+
+  const problems: Problem[] = [];
+  parser.builder = createBuilder(text, problems);
+  parser.input = tokens;
+  const body = parser.query() ?? null;
+  for (const exception of parser.errors) problems.push(syntaxProblem(exception, text, tokens));
+  parser.input = [];
+
+  if (body === null && problems.length === 0) {
+    problems.push(
+      error(codes.emptyQuery, "The query is empty; write a condition such as flow = CLASSIFICATION.", { start: 0, end: text.length }),
+    );
+  }
+  const ast: Query = { type: "Query", body, span: { start: 0, end: text.length } };
+  if (body !== null) {
+    const deepNode = findTooDeepNode(body, limits.maxDepth);
+    if (deepNode !== undefined) return { ast: empty, problems: [nestingProblem(deepNode.span, limits.maxDepth)] };
+  }
+  return { ast, problems: dedupe(problems) };
+}
+
+function nestingProblem(span: { start: number; end: number }, maxDepth: number): Problem {
+  return error(
+    codes.nestingTooDeep,
+    `The query nests parentheses and NOT more than ${maxDepth} levels deep (limits.maxDepth); remove redundant parentheses or split the query.`,
+    span,
+  );
+}
+
+/** Finds the first "(" that opens a level beyond the limit, before the recursive parser sees it. */
+function findTooDeepParenthesis(tokens: IToken[], maxDepth: number): { start: number; end: number } | undefined {
+  let depth = 0;
+  for (const token of tokens) {
+    if (token.tokenType === t.LeftParen) {
+      depth++;
+      if (depth > maxDepth) return tokenSpan(token);
+    } else if (token.tokenType === t.RightParen && depth > 0) {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/** Walks the tree without recursion and returns the first node deeper than the limit. */
+function findTooDeepNode(root: Expression, maxDepth: number): Expression | undefined {
+  const stack: [Expression, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [Expression, number];
+    if (depth > maxDepth) return node;
+    if (node.type === "And" || node.type === "Or") for (const operand of node.operands) stack.push([operand, depth + 1]);
+    else if (node.type === "Not") stack.push([node.operand, depth + 1]);
+  }
+  return undefined;
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.code}:${problem.span.start}:${problem.span.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function createBuilder(source: string, problems: Problem[]): NodeBuilder {
+  return {
+    fieldReference(token: IToken): FieldReference {
+      const span = tokenSpan(token);
+      if (!isFieldPath(token.image)) {
+        problems.push(
+          error(
+            codes.invalidFieldName,
+            `${quote(token.image)} is not a field name; a field name is letters, digits and _ joined by dots (example: file.path), and comes before the operator.`,
+            span,
+          ),
+        );
+      }
+      return { type: "Field", name: token.image, span };
+    },
+
+    literal(token: IToken): Literal {
+      const span = tokenSpan(token);
+      switch (token.tokenType) {
+        case t.RelativeTime:
+          return { type: "Literal", form: "relative", text: token.image.replace(/\s+/g, "").toLowerCase(), span };
+        case t.DoubleQuotedString:
+        case t.SingleQuotedString:
+          return { type: "Literal", form: "string", text: decodeLiteral(token.image.slice(1, -1), span.start + 1, problems), span };
+        case t.UnterminatedString: {
+          const quoteCharacter = token.image[0] as string;
+          problems.push(
+            error(
+              codes.unterminatedString,
+              `The string ${quote(token.image, 30)} has no closing ${quoteCharacter}; add one where the string ends.`,
+              span,
+              [{ message: `Insert ${quoteCharacter} at the end.`, span: { start: span.end, end: span.end }, replacement: quoteCharacter }],
+            ),
+          );
+          const body = token.image.slice(1);
+          return { type: "Literal", form: "string", text: decodeLiteral(body.endsWith("\\") ? body.slice(0, -1) : body, span.start + 1, problems), span };
+        }
+        default:
+          return { type: "Literal", form: "word", text: token.image, span };
+      }
+    },
+
+    missingOperator(previous: Expression, next: Expression): void {
+      if (previous.type === "Invalid" || next.type === "Invalid") return;
+      const gap = { start: previous.span.end, end: next.span.start };
+      problems.push(
+        error(
+          codes.missingOperator,
+          `Two conditions follow each other with nothing between them: ${quote(source.slice(previous.span.start, previous.span.end), 40)} and ${quote(source.slice(next.span.start, next.span.end), 40)}. Join them with AND or OR.`,
+          { start: next.span.start, end: next.span.end },
+          [
+            { message: "Insert AND between them.", span: { start: gap.start, end: gap.start }, replacement: " AND" },
+            { message: "Insert OR between them.", span: { start: gap.start, end: gap.start }, replacement: " OR" },
+          ],
+        ),
+      );
+    },
+
+    emptyParentheses(open: IToken, close: IToken): void {
+      const end = Number.isNaN(close.startOffset) ? open.startOffset + 1 : close.startOffset + 1;
+      problems.push(
+        error(codes.emptyParentheses, "The parentheses are empty; put a condition inside them or remove them.", {
+          start: open.startOffset,
+          end,
+        }),
+      );
+    },
+  };
+}
+
+function decodeLiteral(body: string, bodyOffset: number, problems: Problem[]): string {
+  const decoded = decodeStringBody(body);
+  if (decoded.ok) return decoded.value;
+  problems.push(error(codes.invalidEscape, decoded.message, { start: bodyOffset + decoded.start, end: bodyOffset + decoded.end }));
+  return body;
+}
+
+const keywordTokens = new Set([t.And, t.Or, t.Not, t.In, t.Between, t.Is, t.Null]);
+
+/** Describes a token for "found ..." in messages. */
+function describeToken(token: IToken): string {
+  if (token.tokenType === EOF) return "the end of the query";
+  if (keywordTokens.has(token.tokenType)) return `the keyword ${token.image.toUpperCase()}`;
+  return quote(token.image, 40);
+}
+
+function readRecord(exception: IRecognitionException): SyntaxErrorRecord {
+  try {
+    return JSON.parse(exception.message) as SyntaxErrorRecord;
+  } catch {
+    return { kind: "mismatch", rule: "" };
+  }
+}
+
+/** Turns one Chevrotain recognition error into a diagnostic that says what was expected where. */
+function syntaxProblem(exception: IRecognitionException, source: string, tokens: IToken[]): Problem {
+  const record = readRecord(exception);
+  const token = exception.token;
+  const atEnd = token.tokenType === EOF || Number.isNaN(token.startOffset);
+  const previous = previousToken(tokens, atEnd ? source.length : token.startOffset);
+  const span = atEnd ? endSpan(source, previous) : tokenSpan(token);
+  const found = describeToken(token);
+  const after = previous ? ` after ${describeToken(previous)}` : "";
+
+  if (record.kind === "redundant") {
+    if (token.tokenType === t.RightParen) {
+      return error(codes.unmatchedCloseParen, 'This ")" has no "(" to close; remove it or add the "(" where the group starts.', span, [
+        { message: 'Remove the ")".', span, replacement: "" },
+      ]);
+    }
+    if (previous === undefined) return error(codes.missingCondition, `Expected a condition, found ${found}.`, span);
+    return error(codes.unexpectedToken, `Expected AND, OR or the end of the query${after}, found ${found}.`, span);
+  }
+
+  if (record.kind === "mismatch" && record.expected === t.RightParen.name) {
+    return error(codes.missingCloseParen, `Expected ")" to close the group${after}, found ${found}.`, span, [
+      { message: 'Insert ")".', span: { start: span.start, end: span.start }, replacement: ")" },
+    ]);
+  }
+  if (record.kind === "mismatch" && record.expected === t.Null.name) {
+    return error(codes.unexpectedToken, `Expected NULL${after}, found ${found}; write IS NULL or IS NOT NULL.`, span);
+  }
+  if (record.kind === "mismatch" && record.expected === t.And.name) {
+    return error(codes.unexpectedToken, `Expected AND between the bounds of BETWEEN, found ${found}; write field BETWEEN low AND high.`, span);
+  }
+  if (record.kind === "mismatch" && record.expected === t.In.name) {
+    return error(codes.unexpectedToken, `Expected IN${after}, found ${found}; write NOT IN (value, ...).`, span);
+  }
+  if (record.kind === "mismatch" && record.expected === t.LeftParen.name) {
+    return error(codes.unexpectedToken, `Expected "(" to open the list of values${after}, found ${found}; write IN (value, ...).`, span);
+  }
+  if (record.rule === "value" || record.rule === "valueList") {
+    if (token.tokenType === t.Null) {
+      return error(codes.nullAsValue, `NULL is not a value to compare with; write IS NULL or IS NOT NULL, or quote "null" to mean that text.`, span);
+    }
+    const hint = keywordTokens.has(token.tokenType) ? ` To use ${quote(token.image)} as a value, quote it.` : "";
+    return error(codes.missingValue, `Expected a value${after}, found ${found}.${hint}`, span);
+  }
+  if (record.rule === "condition" || record.rule === "comparisonOperator") {
+    return error(
+      codes.unexpectedToken,
+      `Expected an operator${after}, found ${found}. The operators are =, !=, <, <=, >, >=, ~, !~, =~, IN, NOT IN, BETWEEN and IS NULL.`,
+      span,
+    );
+  }
+  if (record.rule === "primary" || record.rule === "notExpression") {
+    return error(codes.missingCondition, `Expected a condition${after}, found ${found}.`, span);
+  }
+  return error(codes.unexpectedToken, `Unexpected ${found}${after}.`, span);
+}
+
+function previousToken(tokens: IToken[], offset: number): IToken | undefined {
+  let found: IToken | undefined;
+  for (const token of tokens) {
+    if (token.startOffset >= offset) break;
+    found = token;
+  }
+  return found;
+}
+
+/** An empty span just after the last token, for errors found at the end of the text. */
+function endSpan(source: string, previous: IToken | undefined): { start: number; end: number } {
+  const end = previous ? previous.startOffset + previous.image.length : source.length;
+  return { start: end, end };
+}
