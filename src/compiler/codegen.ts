@@ -8,6 +8,7 @@
 import type { BoundExpression, OrderOperator, Test, TimePoint, TimeValue } from "../checker/bound.js";
 import type { ResolvedField } from "../datasets/dataset.js";
 import { DAY_MS } from "../values/time.js";
+import { acceptedLabels, isAscii, internalize } from "./plan.js";
 
 export interface GeneratedPredicate {
   /** The factory body: takes `(constants, helpers)` and returns the predicate. */
@@ -18,20 +19,31 @@ export interface GeneratedPredicate {
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** `>` and `>=` must not accept Infinity, nor `<` and `<=` -Infinity: non-finite numbers are the wrong type. */
+const excludedInfinity: Record<OrderOperator, string> = { "<": "-Infinity", "<=": "-Infinity", ">": "Infinity", ">=": "Infinity" };
+
 class Generator {
   readonly constants: unknown[] = [];
   readonly functions: string[] = [];
   private readonly readers = new Map<string, string>();
+  private testCount = 0;
   usesNow = false;
 
   constant(value: unknown): string {
-    const index = this.constants.indexOf(value);
-    if (index !== -1 && typeof value !== "object") return `c${index}`;
-    this.constants.push(value);
+    const stored = typeof value === "string" ? internalize(value) : value;
+    const index = typeof stored === "object" ? -1 : this.constants.indexOf(stored);
+    if (index !== -1) return `c${index}`;
+    this.constants.push(stored);
     return `c${this.constants.length - 1}`;
   }
 
-  /** Returns the name of a function that reads the field's path from an event through own properties. */
+  /**
+   * Returns the name of a function that reads the field's path from an event through own
+   * properties. An object whose `__proto__` is Object.prototype, when Object.prototype has no
+   * property of that name, can only hold it as its own, so the `hasOwn` call is skipped there.
+   * NOTE: an object built in-process with a data property named `__proto__` on its prototype chain
+   * can pass that test with an inherited field; JSON data cannot build such an object.
+   */
   reader(field: ResolvedField): string {
     const existing = this.readers.get(field.path);
     if (existing !== undefined) return existing;
@@ -39,9 +51,10 @@ class Generator {
     const lines = [`function ${name}(value) {`];
     field.segments.forEach((segment, index) => {
       if (!IDENTIFIER.test(segment)) throw new Error(`Invalid property name in the schema: ${JSON.stringify(segment)}.`);
-      const arrayCheck = index === 0 ? "" : " || Array.isArray(value)";
-      lines.push(`  if (value === null || typeof value !== "object"${arrayCheck} || !hasOwn(value, "${segment}")) return undefined;`);
-      lines.push(`  value = value.${segment};`);
+      if (index > 0) lines.push('  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;');
+      lines.push(
+        `  value = (value.__proto__ === objectPrototype && !("${segment}" in objectPrototype)) || hasOwn(value, "${segment}") ? value.${segment} : undefined;`,
+      );
     });
     lines.push("  return value;", "}");
     this.functions.push(lines.join("\n"));
@@ -63,7 +76,7 @@ class Generator {
   }
 
   private test(field: ResolvedField, test: Test): string {
-    const name = `test${this.functions.length}`;
+    const name = `test${this.testCount++}`;
     const reader = this.reader(field);
     const body = this.testBody(field, test);
     this.functions.push(`function ${name}(event, now) {\n  const value = ${reader}(event);\n${body}\n}`);
@@ -79,20 +92,17 @@ class Generator {
           ? "  return value === undefined || value === null || (Array.isArray(value) && value.length === 0);"
           : "  return value === undefined || value === null;";
       case "textIn":
-        return this.textTest(list, true, this.textInCondition(test.values));
-      case "textMatch": {
-        const matcher = test.matcher;
-        const condition = matcher.kind === "substring" ? `lower.includes(${this.constant(matcher.literal)})` : `${this.constant(matcher)}.test(lower)`;
-        return this.textTest(list, true, condition);
-      }
+        return field.type.kind === "enum" ? this.labelTest(field.type.labels, test.values) : this.textTest(list, this.textInCondition(test.values));
+      case "textMatch":
+        return this.textTest(list, this.matchCondition(test));
       case "regex":
-        return this.textTest(list, false, `${this.constant(test.regex)}.test(text)`);
+        return this.textTest(list, `${this.constant(test.regex)}.test(text)`);
       case "numberIn":
-        return `  const number = toNumber(value);\n  return ${test.values.map((value) => `number === ${this.constant(value)}`).join(" || ")};`;
+        return this.numberTest(test.values.map((value) => `number === ${this.constant(value)}`).join(" || "));
       case "numberOrder":
-        return `  return toNumber(value) ${test.operator} ${this.constant(test.value)};`;
+        return this.numberTest(`number ${test.operator} ${this.constant(test.value)} && number !== ${excludedInfinity[test.operator]}`);
       case "numberBetween":
-        return `  const number = toNumber(value);\n  return number >= ${this.constant(test.low)} && number <= ${this.constant(test.high)};`;
+        return this.numberTest(`number >= ${this.constant(test.low)} && number <= ${this.constant(test.high)}`);
       case "booleanIn": {
         const accepted = [...new Set(test.values)];
         return `  return ${accepted.map((value) => `value === ${value ? "true" : "false"}`).join(" || ")};`;
@@ -104,34 +114,78 @@ class Generator {
       case "timeBetween":
         return `  const time = toTime(value);\n  return time >= ${this.timePoint(test.low)} && time <= ${this.timePoint(test.high)};`;
       case "rankOrder":
-        return this.rankTest(test.ranks, (rank) => `${rank} ${test.operator} ${this.constant(test.rank)}`);
       case "rankBetween":
-        return this.rankTest(test.ranks, (rank) => `${rank} >= ${this.constant(test.low)} && ${rank} <= ${this.constant(test.high)}`);
+        if (field.type.kind !== "enum") throw new Error("An order test needs an enum field.");
+        return this.labelTest(field.type.labels, acceptedLabels(field.type.labels, test));
     }
   }
 
+  /** A number, or a string in number syntax, compared by `condition` on `number`. */
+  private numberTest(condition: string): string {
+    return [
+      '  if (typeof value === "number") {',
+      "    const number = value;",
+      `    return ${condition};`,
+      "  }",
+      '  if (typeof value !== "string") return false;',
+      "  const number = toNumber(value);",
+      `  return ${condition};`,
+    ].join("\n");
+  }
+
   /**
-   * Wraps a condition on `text` (and on `lower`, its lower case, when `lowered`) for a string field,
-   * or for any string element of a list field.
+   * An enum label test: the declared spellings of the accepted labels are compared first, so that
+   * events in canonical case need no lower-casing; other strings are lower-cased when their length
+   * can match, which holds for ASCII labels because lower-casing keeps the length of text whose
+   * lower case is ASCII.
    */
-  private textTest(list: boolean, lowered: boolean, condition: string): string {
-    const lowerLine = lowered ? "const lower = text.toLowerCase(); " : "";
-    if (!list) return `  if (typeof value !== "string") return false;\n  const text = value;\n  ${lowerLine}return ${condition};`;
+  private labelTest(labels: readonly string[], acceptedLower: readonly string[]): string {
+    const accepted = new Set(acceptedLower);
+    const declared = labels.filter((label) => accepted.has(label.toLowerCase()));
+    if (declared.length === 0) return "  return false;";
+    const exact = declared.map((label) => `value === ${this.constant(label)}`).join(" || ");
+    const lines = [`  if (${exact}) return true;`, '  if (typeof value !== "string") return false;'];
+    if (acceptedLower.every(isAscii)) {
+      const lengths = [...new Set(acceptedLower.map((label) => label.length))];
+      lines.push(`  const length = value.length;\n  if (${lengths.map((length) => `length !== ${length}`).join(" && ")}) return false;`);
+    }
+    lines.push(`  const lower = value.toLowerCase();\n  return ${this.lowerIn(acceptedLower)};`);
+    return lines.join("\n");
+  }
+
+  /** Wraps a condition on `text` for a string field, or for any string element of a list field. */
+  private textTest(list: boolean, condition: string): string {
+    if (!list) return `  if (typeof value !== "string") return false;\n  const text = value;\n  return ${condition};`;
     return [
       "  if (!Array.isArray(value)) return false;",
       "  for (let index = 0; index < value.length; index++) {",
       "    const text = value[index];",
-      "    if (typeof text !== \"string\") continue;",
-      `    ${lowerLine}if (${condition}) return true;`,
+      `    if (typeof text === "string" && (${condition})) return true;`,
       "  }",
       "  return false;",
     ].join("\n");
   }
 
-  private textInCondition(values: string[]): string {
+  /** `text` equal to one of the lower-case values, ignoring case, with a length check for ASCII values. */
+  private textInCondition(values: readonly string[]): string {
     const unique = [...new Set(values)];
-    if (unique.length > 4) return `${this.constant(new Set(unique))}.has(text.toLowerCase())`;
+    if (unique.length === 1 && isAscii(unique[0] as string)) {
+      const value = unique[0] as string;
+      return `text.length === ${value.length} && text.toLowerCase() === ${this.constant(value)}`;
+    }
+    return `${this.constant(new Set(unique))}.has(text.toLowerCase())`;
+  }
+
+  private lowerIn(values: readonly string[]): string {
+    const unique = [...new Set(values)];
+    if (unique.length > 6) return `${this.constant(new Set(unique))}.has(lower)`;
     return unique.map((value) => `lower === ${this.constant(value)}`).join(" || ");
+  }
+
+  private matchCondition(test: Extract<Test, { op: "textMatch" }>): string {
+    const matcher = test.matcher;
+    if (matcher.kind === "substring") return `text.toLowerCase().includes(${this.constant(matcher.literal)})`;
+    return `${this.constant(matcher)}.test(text.toLowerCase())`;
   }
 
   private timeEquals(value: TimeValue): string {
@@ -144,11 +198,6 @@ class Generator {
     this.usesNow = true;
     return `(now + ${this.constant(point.offsetMs)})`;
   }
-
-  private rankTest(ranks: ReadonlyMap<string, number>, condition: (rank: string) => string): string {
-    const map = this.constant(ranks);
-    return `  if (typeof value !== "string") return false;\n  const rank = ${map}.get(value.toLowerCase());\n  return rank !== undefined && ${condition("rank")};`;
-  }
 }
 
 /** Generates the factory source and constants for a checked query. */
@@ -159,11 +208,13 @@ export function generatePredicate(expression: BoundExpression): GeneratedPredica
   const nowLine = generator.usesNow ? "    const now = readClock(helpers.now);" : "    const now = 0;";
   const source = [
     '"use strict";',
-    "const { hasOwn, toNumber, toTime, readClock } = helpers;",
+    "const { hasOwn, toNumber, toTime, readClock, emptyEvent } = helpers;",
+    "const objectPrototype = Object.prototype;",
     ...constantLines,
     ...generator.functions,
     "return function gqlPredicate(event) {",
     "  try {",
+    '    if (event === null || typeof event !== "object" || Array.isArray(event)) event = emptyEvent;',
     nowLine,
     `    return ${body};`,
     "  } catch {",

@@ -1,12 +1,12 @@
-import { usesNow, type BoundExpression } from "../checker/bound.js";
+import type { BoundExpression } from "../checker/bound.js";
 import { analyze, type Analysis, type CheckOptions } from "../checker/check.js";
 import { codes } from "../diagnostics/codes.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
 import { quote } from "../diagnostics/quote.js";
 import { GqlError } from "../errors.js";
-import { evaluate } from "../evaluator/evaluate.js";
+import { buildClosurePredicate } from "./closure.js";
 import { generatePredicate } from "./codegen.js";
-import { hasOwn, readClock, toNumber, toTime } from "./runtime.js";
+import { emptyEvent, hasOwn, readClock, toNumber, toTime } from "./runtime.js";
 
 export type Predicate = (event: unknown) => boolean;
 
@@ -61,23 +61,11 @@ export function compile(source: string, options: CompileOptions): Predicate {
   const analysis = analyze(source, options);
   if (!analysis.ok || analysis.bound === undefined) throw invalidQuery(analysis);
   const now = options.now ?? Date.now;
-  return options.mode === "closure" ? buildClosure(analysis.bound, now) : buildGenerated(analysis.bound, now);
+  return options.mode === "closure" ? buildClosurePredicate(analysis.bound, now) : buildGenerated(analysis.bound, now);
 }
 
 function buildGenerated(bound: BoundExpression, now: () => number): Predicate {
   const generated = generatePredicate(bound);
   const factory = new Function("constants", "helpers", generated.source) as (constants: unknown[], helpers: object) => Predicate;
-  return factory(generated.constants, { hasOwn, toNumber, toTime, readClock, now });
-}
-
-/** Builds the predicate without eval. NOTE: this walks the checked tree per event; a closure tree is planned for speed. */
-function buildClosure(bound: BoundExpression, now: () => number): Predicate {
-  const needsNow = usesNow(bound);
-  return (event: unknown): boolean => {
-    try {
-      return evaluate(bound, event, needsNow ? readClock(now) : 0);
-    } catch {
-      return false;
-    }
-  };
+  return factory(generated.constants, { hasOwn, toNumber, toTime, readClock, now, emptyEvent });
 }

@@ -6,6 +6,9 @@ import { eventTimestamp } from "../values/time.js";
 
 export const hasOwn: (object: object, key: PropertyKey) => boolean = Object.hasOwn;
 
+/** What a predicate reads fields from when the event is not an object: it has no fields. */
+export const emptyEvent: object = Object.freeze(Object.create(null));
+
 /** Reads a dotted path through own properties of plain objects; anything else is `undefined`. */
 export function readPath(event: unknown, segments: readonly string[]): unknown {
   let value = event;
