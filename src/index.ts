@@ -22,4 +22,6 @@ export { GqlError } from "./errors.js";
 export { codes, type DiagnosticCode } from "./diagnostics/codes.js";
 export type { Diagnostic, Position, Range, Severity, Suggestion } from "./diagnostics/diagnostic.js";
 export { defaultLimits, type Limits } from "./limits.js";
+export { explain, formatExplanation, type ExplainNode, type ExplainOptions, type Explanation } from "./explain/explain.js";
+export type { LintOptions } from "./checker/lints/index.js";
 export type * from "./ast/nodes.js";

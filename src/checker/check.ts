@@ -8,6 +8,7 @@ import type { BuiltinDatasetName } from "../datasets/define.js";
 import { resolveLimits, type Limits } from "../limits.js";
 import { parseToProblems } from "../parser/parse.js";
 import { bind } from "./bind.js";
+import { runLints, type LintOptions } from "./lints/index.js";
 import type { BoundExpression } from "./bound.js";
 
 export interface CheckOptions {
@@ -16,6 +17,8 @@ export interface CheckOptions {
   limits?: Partial<Limits>;
   /** The text an AST was parsed from, so that diagnostics get lines and columns; ignored for text input. */
   source?: string;
+  /** Lint warnings: on by default; `false` turns all off, `{ "repeated-condition": false }` one. */
+  lints?: LintOptions;
 }
 
 export interface CheckResult {
@@ -65,6 +68,7 @@ export function analyze(sourceOrAst: string | Query, options: CheckOptions): Ana
     problems.push(error(codes.emptyQuery, "The query is empty; write a condition such as flow = CLASSIFICATION.", ast.span));
   }
   const bound = ast.body === null ? undefined : bind(ast.body, dataset, problems);
+  if (bound !== undefined && options.lints !== false) runLints(bound, ast, dataset, source, options.lints, problems);
   const limited = applyDiagnosticLimit(problems, limits.maxDiagnostics);
   const diagnostics = toDiagnostics(source, limited);
   const ok = !diagnostics.some((diagnostic) => diagnostic.severity === "error") && ast.body !== null;

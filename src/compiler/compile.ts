@@ -20,7 +20,7 @@ export interface CompileOptions extends CheckOptions {
   mode?: "generated" | "closure";
 }
 
-const optionKeys = new Set(["dataset", "limits", "source", "now", "mode"]);
+const optionKeys = new Set(["dataset", "limits", "source", "now", "mode", "lints"]);
 
 function validateOptions(options: CompileOptions): void {
   if (options === null || typeof options !== "object") {
@@ -58,7 +58,7 @@ export function invalidQuery(analysis: Analysis): GqlError {
  */
 export function compile(source: string, options: CompileOptions): Predicate {
   validateOptions(options);
-  const analysis = analyze(source, options);
+  const analysis = analyze(source, { ...options, lints: false });
   if (!analysis.ok || analysis.bound === undefined) throw invalidQuery(analysis);
   const now = options.now ?? Date.now;
   return options.mode === "closure" ? buildClosurePredicate(analysis.bound, now) : buildGenerated(analysis.bound, now);

@@ -39,6 +39,14 @@ export const codes = {
   nestingTooDeep: "GQL501",
   tooManyDiagnostics: "GQL502",
 
+  // Lints: warnings about queries that check but are probably not what was meant.
+  contradiction: "GQL600",
+  constantCondition: "GQL601",
+  repeatedCondition: "GQL602",
+  futureTimeForPastField: "GQL603",
+  wholeTextWildcard: "GQL604",
+  regexCouldBeWildcard: "GQL605",
+
   // API: errors of the calling program rather than of the query text.
   invalidDataset: "GQL900",
   unknownDataset: "GQL901",
