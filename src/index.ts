@@ -24,4 +24,5 @@ export type { Diagnostic, Position, Range, Severity, Suggestion } from "./diagno
 export { defaultLimits, type Limits } from "./limits.js";
 export { explain, formatExplanation, type ExplainNode, type ExplainOptions, type Explanation } from "./explain/explain.js";
 export type { LintOptions } from "./checker/lints/index.js";
+export { createMatcher, type Matcher, type MatcherOptions, type QueryPlan } from "./matcher/matcher.js";
 export type * from "./ast/nodes.js";

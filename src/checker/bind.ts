@@ -10,7 +10,7 @@ import { error, type Problem } from "../diagnostics/problem.js";
 import { listWords, quote } from "../diagnostics/quote.js";
 import { closestMatch } from "../diagnostics/suggest.js";
 import { isFieldPath, reservedSegments, type Dataset, type ResolvedField } from "../datasets/dataset.js";
-import { createMatcher } from "../compiler/wildcard.js";
+import { createTextMatcher } from "../compiler/wildcard.js";
 import type { TimestampLiteral } from "../values/time.js";
 import type { BoundExpression, OrderOperator, Test, TimePoint, TimeValue } from "./bound.js";
 import { isMissing, LiteralReader, typePhrase } from "./literals.js";
@@ -101,7 +101,7 @@ function buildTest(condition: Condition, field: ResolvedField, reader: LiteralRe
   if (literals.some(isMissing)) return undefined;
 
   if (condition.type === "Comparison" && (condition.operator === "~" || condition.operator === "!~")) {
-    return { op: "textMatch", matcher: createMatcher(condition.value.text) };
+    return { op: "textMatch", matcher: createTextMatcher(condition.value.text) };
   }
   if (condition.type === "Comparison" && condition.operator === "=~") return regexTest(condition.value, problems);
 

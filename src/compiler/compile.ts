@@ -57,11 +57,18 @@ export function invalidQuery(analysis: Analysis): GqlError {
  * the query has errors (its `diagnostics` lists all of them), or for an unknown dataset or option.
  */
 export function compile(source: string, options: CompileOptions): Predicate {
+  return compileChecked(source, options).predicate;
+}
+
+/** Compiles and also returns the checked tree, for callers that analyse the query further. */
+export function compileChecked(source: string, options: CompileOptions): { predicate: Predicate; bound: BoundExpression } {
   validateOptions(options);
   const analysis = analyze(source, { ...options, lints: false });
   if (!analysis.ok || analysis.bound === undefined) throw invalidQuery(analysis);
   const now = options.now ?? Date.now;
-  return options.mode === "closure" ? buildClosurePredicate(analysis.bound, now) : buildGenerated(analysis.bound, now);
+  const bound = analysis.bound;
+  const predicate = options.mode === "closure" ? buildClosurePredicate(bound, now) : buildGenerated(bound, now);
+  return { predicate, bound };
 }
 
 function buildGenerated(bound: BoundExpression, now: () => number): Predicate {

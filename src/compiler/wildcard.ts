@@ -50,7 +50,7 @@ export function hasWildcard(pattern: string): boolean {
 }
 
 /** Builds the matcher for a `~` value. */
-export function createMatcher(pattern: string): TextMatcher {
+export function createTextMatcher(pattern: string): TextMatcher {
   const pieces = readPattern(pattern.toLowerCase());
   if (pieces.every((piece) => piece.kind === "text")) {
     const literal = pieces.map((piece) => (piece.kind === "text" ? piece.text : "")).join("");

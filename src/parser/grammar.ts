@@ -58,8 +58,9 @@ export function tokenSpan(token: IToken): Span {
   return { start: token.startOffset, end: token.startOffset + token.image.length };
 }
 
+/** Tells whether a token was read from the text, not invented by recovery or by parenthesis balancing. */
 function isRealToken(token: IToken | undefined): token is IToken {
-  return token !== undefined && !Number.isNaN(token.startOffset) && token.isInsertedInRecovery !== true;
+  return token !== undefined && !Number.isNaN(token.startOffset) && token.isInsertedInRecovery !== true && token.image.length > 0;
 }
 
 function invalid(start: number, end: number): InvalidExpression {

@@ -1,4 +1,4 @@
-import { EOF, type IRecognitionException, type IToken } from "chevrotain";
+import { createTokenInstance, EOF, type IRecognitionException, type IToken } from "chevrotain";
 import type { Expression, FieldReference, Literal, Query } from "../ast/nodes.js";
 import { codes } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -50,7 +50,7 @@ export function parseToProblems(source: string, options: ParseOptions = {}): { a
 
   const problems: Problem[] = [];
   parser.builder = createBuilder(text, problems);
-  parser.input = tokens;
+  parser.input = balanceParentheses(tokens, text, problems);
   const body = parser.query() ?? null;
   for (const exception of parser.errors) problems.push(syntaxProblem(exception, text, tokens));
   parser.input = [];
@@ -74,6 +74,42 @@ function nestingProblem(span: { start: number; end: number }, maxDepth: number):
     `The query nests parentheses and NOT more than ${maxDepth} levels deep (limits.maxDepth); remove redundant parentheses or split the query.`,
     span,
   );
+}
+
+/**
+ * Reports each ")" without a "(" and each "(" that is never closed, then returns the tokens without
+ * the stray ")" and with an empty ")" at the end for each open "(". The parser then sees balanced
+ * groups, so it can go on to report the other errors and the checker can check every condition.
+ */
+function balanceParentheses(tokens: IToken[], source: string, problems: Problem[]): IToken[] {
+  const open: IToken[] = [];
+  const balanced: IToken[] = [];
+  for (const token of tokens) {
+    if (token.tokenType === t.LeftParen) {
+      open.push(token);
+    } else if (token.tokenType === t.RightParen) {
+      if (open.pop() === undefined) {
+        const span = tokenSpan(token);
+        problems.push(
+          error(codes.unmatchedCloseParen, 'This ")" has no "(" to close; remove it or add the "(" where the group starts.', span, [
+            { message: 'Remove the ")".', span, replacement: "" },
+          ]),
+        );
+        continue;
+      }
+    }
+    balanced.push(token);
+  }
+  const end = tokens.length > 0 ? tokenSpan(tokens[tokens.length - 1] as IToken).end : source.length;
+  for (const token of open.reverse()) {
+    problems.push(
+      error(codes.missingCloseParen, 'This "(" is never closed; add ")" where the group ends.', tokenSpan(token), [
+        { message: 'Insert ")" at the end.', span: { start: end, end }, replacement: ")" },
+      ]),
+    );
+    balanced.push(createTokenInstance(t.RightParen, "", end, end, Number.NaN, Number.NaN, Number.NaN, Number.NaN));
+  }
+  return balanced;
 }
 
 /** Finds the first "(" that opens a level beyond the limit, before the recursive parser sees it. */
@@ -193,7 +229,7 @@ const keywordTokens = new Set([t.And, t.Or, t.Not, t.In, t.Between, t.Is, t.Null
 
 /** Describes a token for "found ..." in messages. */
 function describeToken(token: IToken): string {
-  if (token.tokenType === EOF) return "the end of the query";
+  if (token.tokenType === EOF || token.image.length === 0) return "the end of the query";
   if (keywordTokens.has(token.tokenType)) return `the keyword ${token.image.toUpperCase()}`;
   return quote(token.image, 40);
 }
@@ -210,7 +246,7 @@ function readRecord(exception: IRecognitionException): SyntaxErrorRecord {
 function syntaxProblem(exception: IRecognitionException, source: string, tokens: IToken[]): Problem {
   const record = readRecord(exception);
   const token = exception.token;
-  const atEnd = token.tokenType === EOF || Number.isNaN(token.startOffset);
+  const atEnd = token.tokenType === EOF || Number.isNaN(token.startOffset) || token.image.length === 0;
   const previous = previousToken(tokens, atEnd ? source.length : token.startOffset);
   const span = atEnd ? endSpan(source, previous) : tokenSpan(token);
   const found = describeToken(token);
@@ -251,6 +287,8 @@ function syntaxProblem(exception: IRecognitionException, source: string, tokens:
     return error(codes.missingValue, `Expected a value${after}, found ${found}.${hint}`, span);
   }
   if (record.rule === "condition" || record.rule === "comparisonOperator") {
+    const split = splitSize(tokens, previous, source);
+    if (split !== undefined) return split;
     return error(
       codes.unexpectedToken,
       `Expected an operator${after}, found ${found}. The operators are =, !=, <, <=, >, >=, ~, !~, =~, IN, NOT IN, BETWEEN and IS NULL.`,
@@ -261,6 +299,23 @@ function syntaxProblem(exception: IRecognitionException, source: string, tokens:
     return error(codes.missingCondition, `Expected a condition${after}, found ${found}.`, span);
   }
   return error(codes.unexpectedToken, `Unexpected ${found}${after}.`, span);
+}
+
+const SIZE_UNIT = /^(?:b|kb|mb|gb|tb|kib|mib|gib|tib)$/i;
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/** Recognises a size written with a space, `10 MB`, which reads as a value and then a new condition. */
+function splitSize(tokens: IToken[], unit: IToken | undefined, source: string): Problem | undefined {
+  if (unit === undefined || !SIZE_UNIT.test(unit.image)) return undefined;
+  const index = tokens.indexOf(unit);
+  const amount = tokens[index - 1];
+  if (amount === undefined || !NUMBER.test(amount.image)) return undefined;
+  const span = { start: amount.startOffset, end: tokenSpan(unit).end };
+  const written = source.slice(span.start, span.end);
+  const joined = `${amount.image}${unit.image}`;
+  return error(codes.missingOperator, `${quote(written)} reads as a number and then a new condition; write a size without a space: ${joined}.`, span, [
+    { message: `Replace with ${joined}.`, span, replacement: joined },
+  ]);
 }
 
 function previousToken(tokens: IToken[], offset: number): IToken | undefined {
