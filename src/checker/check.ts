@@ -67,12 +67,27 @@ export function analyze(sourceOrAst: string | Query, options: CheckOptions): Ana
   if (ast.body === null && !problems.some((problem) => problem.severity === "error")) {
     problems.push(error(codes.emptyQuery, "The query is empty; write a condition such as flow = CLASSIFICATION.", ast.span));
   }
+  const syntaxCount = problems.length;
   const bound = ast.body === null ? undefined : bind(ast.body, dataset, problems);
+  dropDiagnosticsInsideEscapeErrors(problems, syntaxCount);
   if (bound !== undefined && options.lints !== false) runLints(bound, ast, dataset, source, options.lints, problems);
   const limited = applyDiagnosticLimit(problems, limits.maxDiagnostics);
   const diagnostics = toDiagnostics(source, limited);
   const ok = !diagnostics.some((diagnostic) => diagnostic.severity === "error") && ast.body !== null;
   return { ok, diagnostics, ast, bound: ok ? bound : undefined, dataset, source };
+}
+
+/**
+ * A literal with a malformed escape was kept with its raw text, so what the checker says about its
+ * value would only repeat the escape error; those checker diagnostics are dropped.
+ */
+function dropDiagnosticsInsideEscapeErrors(problems: Problem[], syntaxCount: number): void {
+  const escapes = problems.slice(0, syntaxCount).filter((problem) => problem.code === codes.invalidEscape);
+  if (escapes.length === 0) return;
+  const overlaps = (problem: Problem): boolean =>
+    escapes.some((escape) => problem.span.start <= escape.span.start && escape.span.end <= problem.span.end);
+  const kept = [...problems.slice(0, syntaxCount), ...problems.slice(syntaxCount).filter((problem) => !overlaps(problem))];
+  problems.splice(0, problems.length, ...kept);
 }
 
 function applyDiagnosticLimit(problems: Problem[], maxDiagnostics: number): Problem[] {

@@ -110,10 +110,82 @@ export function parseTimestampLiteral(text: string): ValueResult<TimestampLitera
  */
 export function eventTimestamp(value: unknown): number | undefined {
   if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
-  if (typeof value === "string") return parseIsoTimestamp(value)?.epochMs;
+  if (typeof value === "string") {
+    const fast = parseCommonIsoDateTime(value);
+    return Number.isNaN(fast) ? parseIsoTimestamp(value)?.epochMs : fast;
+  }
   if (value instanceof Date) {
     const time = value.getTime();
     return Number.isNaN(time) ? undefined : time;
   }
   return undefined;
+}
+
+/** Reads two ASCII digits at `index`, or returns NaN. */
+function twoDigits(text: string, index: number): number {
+  const high = text.charCodeAt(index) - 48;
+  const low = text.charCodeAt(index + 1) - 48;
+  return high >= 0 && high <= 9 && low >= 0 && low <= 9 ? high * 10 + low : Number.NaN;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date, without a Date object. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const shiftedYear = month <= 2 ? year - 1 : year;
+  const era = Math.floor(shiftedYear / 400);
+  const yearOfEra = shiftedYear - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/**
+ * Reads the shape that most events carry, `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, with
+ * character codes instead of a regular expression. Returns NaN for any other text; the caller then
+ * falls back to `parseIsoTimestamp`, which accepts the same texts and more shapes.
+ */
+function parseCommonIsoDateTime(text: string): number {
+  const length = text.length;
+  if (length < 20 || length > 35) return Number.NaN;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) {
+    return Number.NaN;
+  }
+  const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59)) {
+    return Number.NaN;
+  }
+  let index = 19;
+  let milliseconds = 0;
+  if (text.charCodeAt(index) === 46) {
+    let scale = 100;
+    index++;
+    const fractionStart = index;
+    while (index < length) {
+      const digit = text.charCodeAt(index) - 48;
+      if (digit < 0 || digit > 9) break;
+      milliseconds += digit * scale;
+      scale /= 10;
+      index++;
+    }
+    if (index === fractionStart || index - fractionStart > 9) return Number.NaN;
+    milliseconds = Math.floor(milliseconds + 1e-7);
+  }
+  let offsetMinutes = 0;
+  const zone = text.charCodeAt(index);
+  if (zone === 90 && index + 1 === length) {
+    offsetMinutes = 0;
+  } else if ((zone === 43 || zone === 45) && index + 6 === length && text.charCodeAt(index + 3) === 58) {
+    const zoneHours = twoDigits(text, index + 1);
+    const zoneMinutes = twoDigits(text, index + 4);
+    if (!(zoneHours <= 23 && zoneMinutes <= 59)) return Number.NaN;
+    offsetMinutes = (zone === 45 ? -1 : 1) * (zoneHours * 60 + zoneMinutes);
+  } else {
+    return Number.NaN;
+  }
+  const days = daysFromCivil(year, month, day);
+  return ((days * 24 + hour) * 60 + minute - offsetMinutes) * 60_000 + second * 1000 + milliseconds;
 }
