@@ -6,7 +6,10 @@ import { GqlError } from "./errors.js";
 export interface Limits {
   /** Longest query text, in UTF-16 code units. */
   maxLength: number;
-  /** Deepest nesting of parentheses and NOT, counted together. */
+  /**
+   * Deepest nesting: at most this many open parentheses at any point of the text, and at most this
+   * many levels in the syntax tree, where each NOT, AND, OR and condition is a level.
+   */
   maxDepth: number;
   /** Most diagnostics returned for one query; the rest are summed up in one last diagnostic. */
   maxDiagnostics: number;

@@ -6,7 +6,7 @@
 import type { Expression, Literal, Query } from "./nodes.js";
 import { encodeString } from "../values/strings.js";
 
-const BARE_WORD = /^(?:[^\s()"',=!<>~&|]|&(?!&)|\|(?!\|))(?:[^\s()",=!<>~&|]|&(?!&)|\|(?!\|))*$/;
+const BARE_WORD = /^(?:[^\s()"',=!<>~&|]|&(?!&)|\|(?!\|))+$/;
 const KEYWORD = /^(?:and|or|not|in|between|is|null)$/i;
 const RELATIVE_START = /^now\s*[+-]\s*[0-9.]/i;
 

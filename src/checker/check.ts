@@ -1,12 +1,12 @@
 import type { Query } from "../ast/nodes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { codes } from "../diagnostics/codes.js";
-import { error, toDiagnostics, type Problem } from "../diagnostics/problem.js";
+import { error, limitProblems, toDiagnostics, type Problem } from "../diagnostics/problem.js";
 import { resolveDataset } from "../datasets/define.js";
 import type { Dataset } from "../datasets/dataset.js";
 import type { BuiltinDatasetName } from "../datasets/define.js";
 import { resolveLimits, type Limits } from "../limits.js";
-import { parseToProblems } from "../parser/parse.js";
+import { findTooDeepNode, nestingProblem, parseToProblems } from "../parser/parse.js";
 import { bind } from "./bind.js";
 import { runLints, type LintOptions } from "./lints/index.js";
 import type { BoundExpression } from "./bound.js";
@@ -58,8 +58,10 @@ export function analyze(sourceOrAst: string | Query, options: CheckOptions): Ana
   let source: string;
   if (isQuery(sourceOrAst)) {
     ast = sourceOrAst;
-    problems = [];
     source = options.source ?? "";
+    const deep = ast.body === null ? undefined : findTooDeepNode(ast.body, limits.maxDepth);
+    problems = deep === undefined ? [] : [nestingProblem(deep.span, limits.maxDepth)];
+    if (deep !== undefined) ast = { ...ast, body: null };
   } else {
     source = typeof sourceOrAst === "string" ? sourceOrAst : String(sourceOrAst);
     ({ ast, problems } = parseToProblems(source, { limits }));
@@ -71,7 +73,7 @@ export function analyze(sourceOrAst: string | Query, options: CheckOptions): Ana
   const bound = ast.body === null ? undefined : bind(ast.body, dataset, problems);
   dropDiagnosticsInsideEscapeErrors(problems, syntaxCount);
   if (bound !== undefined && options.lints !== false) runLints(bound, ast, dataset, source, options.lints, problems);
-  const limited = applyDiagnosticLimit(problems, limits.maxDiagnostics);
+  const limited = limitProblems(problems, limits.maxDiagnostics);
   const diagnostics = toDiagnostics(source, limited);
   const ok = !diagnostics.some((diagnostic) => diagnostic.severity === "error") && ast.body !== null;
   return { ok, diagnostics, ast, bound: ok ? bound : undefined, dataset, source };
@@ -88,16 +90,4 @@ function dropDiagnosticsInsideEscapeErrors(problems: Problem[], syntaxCount: num
     escapes.some((escape) => problem.span.start <= escape.span.start && escape.span.end <= problem.span.end);
   const kept = [...problems.slice(0, syntaxCount), ...problems.slice(syntaxCount).filter((problem) => !overlaps(problem))];
   problems.splice(0, problems.length, ...kept);
-}
-
-function applyDiagnosticLimit(problems: Problem[], maxDiagnostics: number): Problem[] {
-  if (problems.length <= maxDiagnostics) return problems;
-  const sorted = [...problems].sort((a, b) => a.span.start - b.span.start);
-  const kept = sorted.slice(0, maxDiagnostics - 1);
-  const rest = sorted.slice(maxDiagnostics - 1);
-  const first = rest[0] as Problem;
-  kept.push(
-    error(codes.tooManyDiagnostics, `${rest.length} more problems were found after this point and are not listed (limits.maxDiagnostics is ${maxDiagnostics}).`, first.span),
-  );
-  return kept;
 }

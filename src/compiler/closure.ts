@@ -92,7 +92,7 @@ function valueCheck(field: ResolvedField, test: Test): ValueCheck {
   const list = field.type.kind === "stringList";
   switch (test.op) {
     case "isNull":
-      return (value) => isNullValue(value);
+      return (value) => isNullValue(value, list);
     case "textIn": {
       if (field.type.kind === "enum") return labelCheck(field.type.labels, test.values);
       const values = new Set(test.values);

@@ -36,9 +36,9 @@ export function toTime(value: unknown): number {
   return eventTimestamp(value) ?? Number.NaN;
 }
 
-/** Tells whether a value counts as null: missing, null, or an empty array. */
-export function isNullValue(value: unknown): boolean {
-  return value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+/** Tells whether a value counts as null: missing or null, and for a list field also an empty array. */
+export function isNullValue(value: unknown, list: boolean): boolean {
+  return value === undefined || value === null || (list && Array.isArray(value) && value.length === 0);
 }
 
 /** Tells whether any string element of a list satisfies the test; non-strings never do. */

@@ -78,7 +78,7 @@ function validateField(definition: FieldDefinition): void {
       `The field name ${quote(String(path))} is invalid; use identifiers (letters, digits, _) joined by dots, such as file.path.`,
     );
   }
-  const reserved = path.split(".").find((segment) => reservedSegments.has(segment));
+  const reserved = path.split(".").find((segment) => reservedSegments.has(segment.toLowerCase()));
   if (reserved !== undefined) {
     throw invalidDataset(`The field name ${quote(path)} contains ${quote(reserved)}, which is reserved; choose another name.`);
   }

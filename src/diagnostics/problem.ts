@@ -1,5 +1,6 @@
 import type { Diagnostic, Severity, Span } from "./diagnostic.js";
 import { SourceMap } from "./diagnostic.js";
+import { codes } from "./codes.js";
 
 /** A diagnostic before line and column are known: what the parser and checker collect. */
 export interface Problem {
@@ -35,4 +36,17 @@ export function toDiagnostics(source: string, problems: readonly Problem[]): Dia
       }
       return diagnostic;
     });
+}
+
+/** Keeps the first `maxDiagnostics - 1` problems by position and sums up the rest in one last problem. */
+export function limitProblems(problems: Problem[], maxDiagnostics: number): Problem[] {
+  if (problems.length <= maxDiagnostics) return problems;
+  const sorted = [...problems].sort((a, b) => a.span.start - b.span.start);
+  const kept = sorted.slice(0, maxDiagnostics - 1);
+  const rest = sorted.slice(maxDiagnostics - 1);
+  const first = rest[0] as Problem;
+  kept.push(
+    error(codes.tooManyDiagnostics, `${rest.length} more problems were found after this point and are not listed (limits.maxDiagnostics is ${maxDiagnostics}).`, first.span),
+  );
+  return kept;
 }

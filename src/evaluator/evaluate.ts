@@ -56,7 +56,7 @@ function rankOf(value: unknown, ranks: ReadonlyMap<string, number>): number | un
 function evaluateTest(test: Test, type: FieldType, value: unknown, nowMs: number): boolean {
   switch (test.op) {
     case "isNull":
-      return isNullValue(value);
+      return isNullValue(value, type.kind === "stringList");
     case "textIn":
       return textTest(type, value, (text) => test.values.includes(text.toLowerCase()));
     case "textMatch":

@@ -5,7 +5,7 @@
 import { createToken, Lexer, type TokenType } from "chevrotain";
 
 /** Characters that end a bare word: white space, quotes, parentheses, comma and operator characters. */
-const WORD_PATTERN = /(?:[^\s()"',=!<>~&|]|&(?!&)|\|(?!\|))(?:[^\s()",=!<>~&|]|&(?!&)|\|(?!\|))*/;
+const WORD_PATTERN = /(?:[^\s()"',=!<>~&|]|&(?!&)|\|(?!\|))+/;
 
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /\s+/, group: Lexer.SKIPPED });
 

@@ -2,7 +2,7 @@ import { createTokenInstance, EOF, type IRecognitionException, type IToken } fro
 import type { Expression, FieldReference, Literal, Query } from "../ast/nodes.js";
 import { codes } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { error, toDiagnostics, type Problem } from "../diagnostics/problem.js";
+import { error, limitProblems, toDiagnostics, type Problem } from "../diagnostics/problem.js";
 import { quote } from "../diagnostics/quote.js";
 import { isFieldPath } from "../datasets/dataset.js";
 import { tokenize } from "../lexer/lexer.js";
@@ -30,7 +30,8 @@ const parser = new GqlParser();
  */
 export function parse(source: string, options: ParseOptions = {}): ParseResult {
   const { ast, problems } = parseToProblems(source, options);
-  return { ast, diagnostics: toDiagnostics(source, problems) };
+  const text = typeof source === "string" ? source : String(source);
+  return { ast, diagnostics: toDiagnostics(text, limitProblems(problems, resolveLimits(options.limits).maxDiagnostics)) };
 }
 
 /** Parses and keeps the diagnostics as offsets, for the checker to add its own before converting. */
@@ -52,7 +53,14 @@ export function parseToProblems(source: string, options: ParseOptions = {}): { a
   parser.builder = createBuilder(text, problems);
   parser.input = balanceParentheses(tokens, text, problems);
   const body = parser.query() ?? null;
-  for (const exception of parser.errors) problems.push(syntaxProblem(exception, text, tokens));
+  let lastErrorEnd = -1;
+  for (const exception of parser.errors) {
+    // An error on the token right after the previous error is usually a consequence of it.
+    const start = Number.isNaN(exception.token.startOffset) ? text.length : exception.token.startOffset;
+    if (start <= lastErrorEnd) continue;
+    problems.push(syntaxProblem(exception, text, tokens));
+    lastErrorEnd = nextTokenEnd(tokens, start);
+  }
   parser.input = [];
 
   if (body === null && problems.length === 0) {
@@ -68,10 +76,10 @@ export function parseToProblems(source: string, options: ParseOptions = {}): { a
   return { ast, problems: dedupe(problems) };
 }
 
-function nestingProblem(span: { start: number; end: number }, maxDepth: number): Problem {
+export function nestingProblem(span: { start: number; end: number }, maxDepth: number): Problem {
   return error(
     codes.nestingTooDeep,
-    `The query nests parentheses and NOT more than ${maxDepth} levels deep (limits.maxDepth); remove redundant parentheses or split the query.`,
+    `The query is nested more than ${maxDepth} levels deep (limits.maxDepth); remove redundant parentheses and NOT pairs, or split the query.`,
     span,
   );
 }
@@ -127,7 +135,7 @@ function findTooDeepParenthesis(tokens: IToken[], maxDepth: number): { start: nu
 }
 
 /** Walks the tree without recursion and returns the first node deeper than the limit. */
-function findTooDeepNode(root: Expression, maxDepth: number): Expression | undefined {
+export function findTooDeepNode(root: Expression, maxDepth: number): Expression | undefined {
   const stack: [Expression, number][] = [[root, 1]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop() as [Expression, number];
@@ -225,6 +233,7 @@ function decodeLiteral(body: string, bodyOffset: number, problems: Problem[]): s
   return body;
 }
 
+const valueTokens = new Set([t.Word, t.DoubleQuotedString, t.SingleQuotedString, t.UnterminatedString, t.RelativeTime]);
 const keywordTokens = new Set([t.And, t.Or, t.Not, t.In, t.Between, t.Is, t.Null]);
 
 /** Describes a token for "found ..." in messages. */
@@ -262,6 +271,12 @@ function syntaxProblem(exception: IRecognitionException, source: string, tokens:
     return error(codes.unexpectedToken, `Expected AND, OR or the end of the query${after}, found ${found}.`, span);
   }
 
+  if (record.kind === "mismatch" && record.expected === t.RightParen.name && record.rule === "valueList" && valueTokens.has(token.tokenType)) {
+    const insertAt = previous === undefined ? span.start : tokenSpan(previous).end;
+    return error(codes.unexpectedToken, `Expected "," between the values of the list${after}, found ${found}.`, span, [
+      { message: 'Insert ",".', span: { start: insertAt, end: insertAt }, replacement: "," },
+    ]);
+  }
   if (record.kind === "mismatch" && record.expected === t.RightParen.name) {
     return error(codes.missingCloseParen, `Expected ")" to close the group${after}, found ${found}.`, span, [
       { message: 'Insert ")".', span: { start: span.start, end: span.start }, replacement: ")" },
@@ -316,6 +331,13 @@ function splitSize(tokens: IToken[], unit: IToken | undefined, source: string): 
   return error(codes.missingOperator, `${quote(written)} reads as a number and then a new condition; write a size without a space: ${joined}.`, span, [
     { message: `Replace with ${joined}.`, span, replacement: joined },
   ]);
+}
+
+/** The end offset of the token after the one starting at `offset`, or of that token when it is the last. */
+function nextTokenEnd(tokens: IToken[], offset: number): number {
+  const index = tokens.findIndex((token) => token.startOffset >= offset);
+  const next = index === -1 ? undefined : (tokens[index + 1] ?? tokens[index]);
+  return next === undefined ? offset : tokenSpan(next).end;
 }
 
 function previousToken(tokens: IToken[], offset: number): IToken | undefined {
