@@ -25,4 +25,7 @@ export { defaultLimits, type Limits } from "./limits.js";
 export { explain, formatExplanation, type ExplainNode, type ExplainOptions, type Explanation } from "./explain/explain.js";
 export type { LintOptions } from "./checker/lints/index.js";
 export { createMatcher, type Matcher, type MatcherOptions, type QueryPlan } from "./matcher/matcher.js";
+export { complete, type CompletionItem, type CompletionKind, type CompletionOptions, type CompletionResult } from "./editor/complete.js";
+export { hover, type HoverOptions, type HoverResult } from "./editor/hover.js";
+export type { EditorOptions } from "./editor/cursor.js";
 export type * from "./ast/nodes.js";

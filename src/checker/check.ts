@@ -1,6 +1,8 @@
 import type { Query } from "../ast/nodes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { codes } from "../diagnostics/codes.js";
+import { quote } from "../diagnostics/quote.js";
+import { GqlError } from "../errors.js";
 import { error, limitProblems, toDiagnostics, type Problem } from "../diagnostics/problem.js";
 import { resolveDataset } from "../datasets/define.js";
 import type { Dataset } from "../datasets/dataset.js";
@@ -8,7 +10,7 @@ import type { BuiltinDatasetName } from "../datasets/define.js";
 import { resolveLimits, type Limits } from "../limits.js";
 import { findTooDeepNode, nestingProblem, parseToProblems } from "../parser/parse.js";
 import { bind } from "./bind.js";
-import { runLints, type LintOptions } from "./lints/index.js";
+import { enabledRules, runLints, type LintOptions } from "./lints/index.js";
 import type { BoundExpression } from "./bound.js";
 
 export interface CheckOptions {
@@ -46,12 +48,28 @@ function isQuery(value: unknown): value is Query {
  * all in `diagnostics`. Throws `GqlError` only for an unknown dataset or invalid options.
  */
 export function check(sourceOrAst: string | Query, options: CheckOptions): CheckResult {
+  rejectUnknownOptions(options, checkOptionKeys, "check");
   const { ok, diagnostics, ast } = analyze(sourceOrAst, options);
   return { ok, diagnostics, ast };
 }
 
+const checkOptionKeys: ReadonlySet<string> = new Set(["dataset", "limits", "source", "lints"]);
+
+/** Throws `GqlError` GQL902 when the options are not an object or have a key the function does not take. */
+export function rejectUnknownOptions(options: unknown, keys: ReadonlySet<string>, functionName: string): void {
+  if (options === null || typeof options !== "object") {
+    throw new GqlError(`${functionName} expects an options object with a dataset.`, { code: codes.invalidOption });
+  }
+  for (const key of Object.keys(options)) {
+    if (!keys.has(key)) {
+      throw new GqlError(`Unknown option ${quote(key)} for ${functionName}; the options are ${[...keys].join(", ")}.`, { code: codes.invalidOption });
+    }
+  }
+}
+
 export function analyze(sourceOrAst: string | Query, options: CheckOptions): Analysis {
   const dataset = resolveDataset(options?.dataset);
+  const rules = enabledRules(options.lints);
   const limits = resolveLimits(options.limits);
   let ast: Query;
   let problems: Problem[];
@@ -72,7 +90,7 @@ export function analyze(sourceOrAst: string | Query, options: CheckOptions): Ana
   const syntaxCount = problems.length;
   const bound = ast.body === null ? undefined : bind(ast.body, dataset, problems);
   dropDiagnosticsInsideEscapeErrors(problems, syntaxCount);
-  if (bound !== undefined && options.lints !== false) runLints(bound, ast, dataset, source, options.lints, problems);
+  if (bound !== undefined && rules.length > 0) runLints(bound, ast, dataset, source, rules, problems);
   const limited = limitProblems(problems, limits.maxDiagnostics);
   const diagnostics = toDiagnostics(source, limited);
   const ok = !diagnostics.some((diagnostic) => diagnostic.severity === "error") && ast.body !== null;

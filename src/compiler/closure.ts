@@ -9,30 +9,19 @@ import { DAY_MS } from "../values/time.js";
 import { acceptedLabels } from "./plan.js";
 import { emptyEvent, hasOwn, isNullValue, readClock, toNumber, toTime } from "./runtime.js";
 
-type Check = (event: object, now: number) => boolean;
+/** `plain` is true when the event's prototype is Object.prototype; see the reader in codegen.ts. */
+type Check = (event: object, plain: boolean, now: number) => boolean;
 type ValueCheck = (value: unknown, now: number) => boolean;
 
 const objectPrototype = Object.prototype;
 
-/** Reads one own property; see the reader in codegen.ts for why the prototype test is enough. */
-function readOwn(value: object, key: string): unknown {
-  if (((value as { __proto__?: unknown }).__proto__ === objectPrototype && !(key in objectPrototype)) || hasOwn(value, key)) {
-    return (value as Record<string, unknown>)[key];
-  }
-  return undefined;
-}
-
-function fieldReader(field: ResolvedField): (event: object) => unknown {
-  const segments = field.segments;
-  if (segments.length === 1) {
-    const key = segments[0] as string;
-    return (event) => readOwn(event, key);
-  }
-  return (event) => {
-    let value: unknown = event;
-    for (let index = 0; index < segments.length; index++) {
-      if (index > 0 && (value === null || typeof value !== "object" || Array.isArray(value))) return undefined;
-      value = readOwn(value as object, segments[index] as string);
+function fieldReader(field: ResolvedField): (event: object, plain: boolean) => unknown {
+  const [first, ...rest] = field.segments as [string, ...string[]];
+  return (event, plain) => {
+    let value: unknown = (plain && !(first in objectPrototype)) || hasOwn(event, first) ? (event as Record<string, unknown>)[first] : undefined;
+    for (const segment of rest) {
+      if (value === null || typeof value !== "object" || Array.isArray(value) || !hasOwn(value, segment)) return undefined;
+      value = (value as Record<string, unknown>)[segment];
     }
     return value;
   };
@@ -70,7 +59,7 @@ function timeEquals(value: TimeValue): (time: number, now: number) => boolean {
   return (time, now) => time === at(now);
 }
 
-/** A test on text: on the value itself for strings, on any string element for lists. */
+/** Applies a text test to the value itself for strings, and to any string element for lists. */
 function textCheck(list: boolean, test: (text: string) => boolean): ValueCheck {
   if (!list) return (value) => typeof value === "string" && test(value);
   return (value) => {
@@ -156,26 +145,26 @@ function build(expression: BoundExpression): Check {
   switch (expression.kind) {
     case "and": {
       const operands = expression.operands.map(build);
-      return (event, now) => {
-        for (const operand of operands) if (!operand(event, now)) return false;
+      return (event, plain, now) => {
+        for (const operand of operands) if (!operand(event, plain, now)) return false;
         return true;
       };
     }
     case "or": {
       const operands = expression.operands.map(build);
-      return (event, now) => {
-        for (const operand of operands) if (operand(event, now)) return true;
+      return (event, plain, now) => {
+        for (const operand of operands) if (operand(event, plain, now)) return true;
         return false;
       };
     }
     case "not": {
       const operand = build(expression.operand);
-      return (event, now) => !operand(event, now);
+      return (event, plain, now) => !operand(event, plain, now);
     }
     case "test": {
       const read = fieldReader(expression.field);
       const check = valueCheck(expression.field, expression.test);
-      return (event, now) => check(read(event), now);
+      return (event, plain, now) => check(read(event, plain), now);
     }
   }
 }
@@ -187,7 +176,7 @@ export function buildClosurePredicate(expression: BoundExpression, now: () => nu
   return (event: unknown): boolean => {
     try {
       const target = event === null || typeof event !== "object" || Array.isArray(event) ? emptyEvent : event;
-      return check(target, needsNow ? readClock(now) : 0);
+      return check(target, Object.getPrototypeOf(target) === objectPrototype, needsNow ? readClock(now) : 0);
     } catch {
       return false;
     }

@@ -39,22 +39,23 @@ class Generator {
 
   /**
    * Returns the name of a function that reads the field's path from an event through own
-   * properties. An object whose `__proto__` is Object.prototype, when Object.prototype has no
-   * property of that name, can only hold it as its own, so the `hasOwn` call is skipped there.
-   * NOTE: an object built in-process with a data property named `__proto__` on its prototype chain
-   * can pass that test with an inherited field; JSON data cannot build such an object.
+   * properties. `plain` tells that the event's prototype is Object.prototype: then a name that
+   * Object.prototype lacks can only be an own property, so the `hasOwn` call is skipped for the
+   * first segment. Nested objects are checked with `hasOwn`.
    */
   reader(field: ResolvedField): string {
     const existing = this.readers.get(field.path);
     if (existing !== undefined) return existing;
     const name = `read${this.readers.size}`;
-    const lines = [`function ${name}(value) {`];
+    const lines = [`function ${name}(value, plain) {`];
     field.segments.forEach((segment, index) => {
       if (!IDENTIFIER.test(segment)) throw new Error(`Invalid property name in the schema: ${JSON.stringify(segment)}.`);
-      if (index > 0) lines.push('  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;');
-      lines.push(
-        `  value = (value.__proto__ === objectPrototype && !("${segment}" in objectPrototype)) || hasOwn(value, "${segment}") ? value.${segment} : undefined;`,
-      );
+      if (index === 0) {
+        lines.push(`  value = (plain && !("${segment}" in objectPrototype)) || hasOwn(value, "${segment}") ? value.${segment} : undefined;`);
+      } else {
+        lines.push('  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;');
+        lines.push(`  value = hasOwn(value, "${segment}") ? value.${segment} : undefined;`);
+      }
     });
     lines.push("  return value;", "}");
     this.functions.push(lines.join("\n"));
@@ -79,8 +80,8 @@ class Generator {
     const name = `test${this.testCount++}`;
     const reader = this.reader(field);
     const body = this.testBody(field, test);
-    this.functions.push(`function ${name}(event, now) {\n  const value = ${reader}(event);\n${body}\n}`);
-    return `${name}(event, now)`;
+    this.functions.push(`function ${name}(event, plain, now) {\n  const value = ${reader}(event, plain);\n${body}\n}`);
+    return `${name}(event, plain, now)`;
   }
 
   /** Statements that return the test's result for `value`, the field's value in the event. */
@@ -215,6 +216,7 @@ export function generatePredicate(expression: BoundExpression): GeneratedPredica
     "return function gqlPredicate(event) {",
     "  try {",
     '    if (event === null || typeof event !== "object" || Array.isArray(event)) event = emptyEvent;',
+    "    const plain = Object.getPrototypeOf(event) === objectPrototype;",
     nowLine,
     `    return ${body};`,
     "  } catch {",

@@ -1,9 +1,10 @@
 import type { BoundExpression } from "../checker/bound.js";
-import { analyze, type Analysis, type CheckOptions } from "../checker/check.js";
+import { analyze, rejectUnknownOptions, type Analysis, type CheckOptions } from "../checker/check.js";
 import { codes } from "../diagnostics/codes.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
 import { quote } from "../diagnostics/quote.js";
 import { GqlError } from "../errors.js";
+import { enabledRules } from "../checker/lints/index.js";
 import { buildClosurePredicate } from "./closure.js";
 import { generatePredicate } from "./codegen.js";
 import { emptyEvent, hasOwn, readClock, toNumber, toTime } from "./runtime.js";
@@ -23,14 +24,8 @@ export interface CompileOptions extends CheckOptions {
 const optionKeys = new Set(["dataset", "limits", "source", "now", "mode", "lints"]);
 
 function validateOptions(options: CompileOptions): void {
-  if (options === null || typeof options !== "object") {
-    throw new GqlError("compile expects an options object with a dataset.", { code: codes.invalidOption });
-  }
-  for (const key of Object.keys(options)) {
-    if (!optionKeys.has(key)) {
-      throw new GqlError(`Unknown option ${quote(key)}; the options are ${[...optionKeys].join(", ")}.`, { code: codes.invalidOption });
-    }
-  }
+  rejectUnknownOptions(options, optionKeys, "compile");
+  enabledRules(options.lints);
   if (options.now !== undefined && typeof options.now !== "function") {
     throw new GqlError("The now option must be a function that returns epoch milliseconds.", { code: codes.invalidOption });
   }

@@ -57,7 +57,13 @@ export function defineDataset(spec: DatasetSpec): Dataset {
   const fields = new Map<string, FieldDefinition>();
   for (const field of base?.fields ?? []) fields.set(field.path.toLowerCase(), field);
 
+  const declared = new Map<string, string>();
   for (const [path, fieldSpec] of Object.entries(spec.fields ?? {})) {
+    const earlier = declared.get(path.toLowerCase());
+    if (earlier !== undefined) {
+      throw invalidDataset(`Dataset ${quote(spec.name)} declares the field ${quote(earlier)} and ${quote(path)}, which differ only in letter case; field names ignore case, so keep one.`);
+    }
+    declared.set(path.toLowerCase(), path);
     fields.set(path.toLowerCase(), { path, type: readFieldType(path, fieldSpec), description: describeSpec(fieldSpec) });
   }
   for (const [path, extension] of Object.entries(spec.labels ?? {})) {
@@ -81,7 +87,7 @@ export function resolveDataset(dataset: unknown): Dataset {
     const names = Object.keys(datasets);
     const closest = closestMatch(dataset, names);
     throw new GqlError(
-      `Unknown dataset ${quote(dataset)}; the built-in datasets are ${listWords(names)}.${closest ? ` Did you mean ${closest}?` : ""}`,
+      `Unknown dataset ${quote(dataset)}; the built-in datasets are ${listWords(names, "and")}.${closest ? ` Did you mean ${closest}?` : ""}`,
       { code: codes.unknownDataset },
     );
   }
@@ -104,8 +110,17 @@ function readFieldType(path: string, spec: FieldSpec): FieldType {
     }
     case "number": {
       const type: FieldType = { kind: "number" };
-      if ("minimum" in details && details.minimum !== undefined) type.minimum = details.minimum;
-      if ("maximum" in details && details.maximum !== undefined) type.maximum = details.maximum;
+      for (const bound of ["minimum", "maximum"] as const) {
+        const value = bound in details ? details[bound] : undefined;
+        if (value === undefined) continue;
+        if (typeof value !== "number" || !Number.isFinite(value)) {
+          throw invalidDataset(`The ${bound} of ${quote(path)} must be a finite number, not ${quote(String(value))}.`);
+        }
+        type[bound] = value;
+      }
+      if (type.minimum !== undefined && type.maximum !== undefined && type.minimum > type.maximum) {
+        throw invalidDataset(`The minimum of ${quote(path)} (${type.minimum}) is larger than its maximum (${type.maximum}).`);
+      }
       return type;
     }
     case "timestamp":
@@ -122,6 +137,9 @@ function describeSpec(spec: FieldSpec): string {
 }
 
 function extendLabels(path: string, type: Extract<FieldType, { kind: "enum" }>, extension: LabelExtension): FieldType {
+  if (extension === null || typeof extension !== "object") {
+    throw invalidDataset(`The labels for ${quote(path)} must be an array or { labels, after }.`);
+  }
   const added = Array.isArray(extension) ? extension : (extension as { labels: readonly string[] }).labels;
   if (!Array.isArray(added)) throw invalidDataset(`The labels for ${quote(path)} must be an array or { labels, after }.`);
   const labels = [...type.labels];

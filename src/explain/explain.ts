@@ -23,7 +23,7 @@ export interface ExplainNode {
   span: Span;
   result: boolean;
   children: ExplainNode[];
-  /** For a condition: the field in the schema's spelling and what the event holds there. */
+  /** For a condition: the field in the schema's spelling and what the event contains there. */
   field?: string;
   value?: string;
 }

@@ -11,10 +11,13 @@ export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /\s+/, grou
 
 export const Word = createToken({ name: "Word", pattern: WORD_PATTERN, label: "a value or field name" });
 
-/** `now` followed by a signed offset, with optional spaces around the sign: `now-7d`, `now - 7d`. */
+/**
+ * `now` followed by a signed offset, with optional spaces around the sign and before a one-letter
+ * unit: `now-7d`, `now - 7d`, `now - 7 d`.
+ */
 export const RelativeTime = createToken({
   name: "RelativeTime",
-  pattern: /now\s*[+-]\s*[0-9.][^\s()"',=!<>~&|]*/i,
+  pattern: /now\s*[+-]\s*[0-9.][^\s()"',=!<>~&|]*(?:\s+[smhdw](?![^\s()"',=!<>~&|]))?/i,
   label: "a relative time",
 });
 

@@ -39,6 +39,14 @@ export interface NodeBuilder {
   fieldReference(token: IToken): FieldReference;
   literal(token: IToken): Literal;
   missingOperator(previous: Expression, next: Expression): void;
+  /** Nothing that can start a condition follows AND or OR. */
+  missingOperand(operator: IToken, found: IToken): void;
+  /** A value follows a field name with no operator between them; returns the placeholder for the condition. */
+  missingComparisonOperator(field: IToken, value: Literal): InvalidExpression;
+  /** No operator follows a field name; returns the placeholder that stands for the condition. */
+  missingComparison(field: IToken, found: IToken): InvalidExpression;
+  /** Nothing that can be a value follows a comparison operator. */
+  missingValue(operator: IToken, found: IToken): void;
   emptyParentheses(open: IToken, close: IToken): void;
 }
 
@@ -93,33 +101,47 @@ export class GqlParser extends EmbeddedActionsParser {
     return body ?? null;
   });
 
-  // orExpression := andExpression ( ( "OR" | "||" ) andExpression )*
+  // orExpression := andExpression ( ( "OR" | "||" ) andExpression )*   (a missing operand is reported)
   orExpression = this.RULE(
     "orExpression",
     (): Expression => {
       const operands: Expression[] = [this.SUBRULE(this.andExpression)];
       this.MANY(() => {
-        this.OR([{ ALT: () => this.CONSUME(t.Or) }, { ALT: () => this.CONSUME(t.OrSymbol) }]);
-        operands.push(this.SUBRULE2(this.andExpression));
+        const operator = this.OR([{ ALT: () => this.CONSUME(t.Or) }, { ALT: () => this.CONSUME(t.OrSymbol) }]);
+        const next = this.OPTION(() => this.SUBRULE2(this.andExpression));
+        operands.push(this.ACTION(() => next ?? this.missingOperand(operator)));
       });
       return this.ACTION(() => join("Or", this.complete(operands)));
     },
     { recoveryValueFunc: () => this.recoveredExpression() },
   );
 
-  // andExpression := notExpression ( ( "AND" | "&&" )? notExpression )*   (a missing AND is reported)
+  // andExpression := notExpression ( ( "AND" | "&&" ) notExpression | notExpression )*
+  // A missing operand after AND, and two conditions with no AND between them, are reported.
   andExpression = this.RULE(
     "andExpression",
     (): Expression => {
       const operands: Expression[] = [this.SUBRULE(this.notExpression)];
       this.MANY(() => {
-        const operator = this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(t.And) }, { ALT: () => this.CONSUME(t.AndSymbol) }]));
-        const next = this.SUBRULE2(this.notExpression);
-        this.ACTION(() => {
-          const previous = operands[operands.length - 1];
-          if (operator === undefined && previous !== undefined && next !== undefined) this.builder.missingOperator(previous, next);
-        });
-        operands.push(next);
+        this.OR([
+          {
+            ALT: () => {
+              const operator = this.OR2([{ ALT: () => this.CONSUME(t.And) }, { ALT: () => this.CONSUME(t.AndSymbol) }]);
+              const next = this.OPTION(() => this.SUBRULE2(this.notExpression));
+              operands.push(this.ACTION(() => next ?? this.missingOperand(operator)));
+            },
+          },
+          {
+            ALT: () => {
+              const next = this.SUBRULE3(this.notExpression);
+              this.ACTION(() => {
+                const previous = operands[operands.length - 1];
+                if (previous !== undefined && next !== undefined) this.builder.missingOperator(previous, next);
+              });
+              operands.push(next);
+            },
+          },
+        ]);
       });
       return this.ACTION(() => join("And", this.complete(operands)));
     },
@@ -175,10 +197,10 @@ export class GqlParser extends EmbeddedActionsParser {
         {
           ALT: () => {
             const operator = this.SUBRULE(this.comparisonOperator);
-            const value = this.SUBRULE(this.value);
+            const value = this.OPTION3(() => this.SUBRULE(this.value));
             return this.ACTION(() => {
               const field = this.builder.fieldReference(fieldToken);
-              const literal = value ?? this.missingLiteral(operator);
+              const literal = value ?? this.reportMissingValue(operator);
               return {
                 type: "Comparison",
                 field,
@@ -237,6 +259,17 @@ export class GqlParser extends EmbeddedActionsParser {
               return { type: "IsNull", field, negated: negation !== undefined, operatorSpan, span: { start: field.span.start, end } } satisfies Condition;
             });
           },
+        },
+        {
+          // A value right after the field: the operator is missing. Reported with "=" as the fix.
+          ALT: () => {
+            const value = this.SUBRULE4(this.value);
+            return this.ACTION(() => this.builder.missingComparisonOperator(fieldToken, value));
+          },
+        },
+        {
+          // No operator follows the field: reported, and parsing goes on after the field.
+          ALT: () => this.ACTION(() => this.builder.missingComparison(fieldToken, this.LA(1))),
         },
       ]);
     },
@@ -299,6 +332,18 @@ export class GqlParser extends EmbeddedActionsParser {
 
   private complete(operands: (Expression | undefined)[]): Expression[] {
     return operands.map((operand) => operand ?? this.recoveredExpression());
+  }
+
+  /** Reports a missing operand after AND or OR and returns a placeholder for it. */
+  private missingOperand(operator: IToken): Expression {
+    this.builder.missingOperand(operator, this.LA(1));
+    return this.recoveredExpression();
+  }
+
+  /** Reports a missing value after an operator and returns an empty literal for it. */
+  private reportMissingValue(operator: IToken): Literal {
+    this.builder.missingValue(operator, this.LA(1));
+    return this.missingLiteral(operator);
   }
 
   private missingLiteral(after: IToken): Literal {

@@ -1,5 +1,5 @@
 import { createTokenInstance, EOF, type IRecognitionException, type IToken } from "chevrotain";
-import type { Expression, FieldReference, Literal, Query } from "../ast/nodes.js";
+import type { Expression, FieldReference, InvalidExpression, Literal, Query } from "../ast/nodes.js";
 import { codes } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { error, limitProblems, toDiagnostics, type Problem } from "../diagnostics/problem.js";
@@ -50,16 +50,16 @@ export function parseToProblems(source: string, options: ParseOptions = {}): { a
   if (tooDeep !== undefined) return { ast: empty, problems: [nestingProblem(tooDeep, limits.maxDepth)] };
 
   const problems: Problem[] = [];
-  parser.builder = createBuilder(text, problems);
+  parser.builder = createBuilder(text, tokens, problems);
   parser.input = balanceParentheses(tokens, text, problems);
   const body = parser.query() ?? null;
-  let lastErrorEnd = -1;
+  // An error on the token of an earlier error, or on the token right after it, is usually a consequence of it.
+  const reported = problems.map((problem) => [problem.span.start, nextTokenEnd(tokens, problem.span.start)] as const);
   for (const exception of parser.errors) {
-    // An error on the token right after the previous error is usually a consequence of it.
-    const start = Number.isNaN(exception.token.startOffset) ? text.length : exception.token.startOffset;
-    if (start <= lastErrorEnd) continue;
+    const start = Number.isNaN(exception.token.startOffset) || exception.token.image.length === 0 ? text.length : exception.token.startOffset;
+    if (reported.some(([from, to]) => start >= from && start <= to)) continue;
     problems.push(syntaxProblem(exception, text, tokens));
-    lastErrorEnd = nextTokenEnd(tokens, start);
+    reported.push([start, nextTokenEnd(tokens, start)]);
   }
   parser.input = [];
 
@@ -79,7 +79,7 @@ export function parseToProblems(source: string, options: ParseOptions = {}): { a
 export function nestingProblem(span: { start: number; end: number }, maxDepth: number): Problem {
   return error(
     codes.nestingTooDeep,
-    `The query is nested more than ${maxDepth} levels deep (limits.maxDepth); remove redundant parentheses and NOT pairs, or split the query.`,
+    `The query is nested more than ${maxDepth} ${maxDepth === 1 ? "level" : "levels"} deep (limits.maxDepth); remove redundant parentheses and NOT pairs, or split the query.`,
     span,
   );
 }
@@ -156,7 +156,15 @@ function dedupe(problems: Problem[]): Problem[] {
   });
 }
 
-function createBuilder(source: string, problems: Problem[]): NodeBuilder {
+function operatorProblem(field: IToken, found: IToken): Problem {
+  return error(
+    codes.unexpectedToken,
+    `Expected an operator after ${describeToken(field)}, found ${describeToken(found)}. The operators are =, !=, <, <=, >, >=, ~, !~, =~, IN, NOT IN, BETWEEN and IS NULL.`,
+    foundSpan(found, field),
+  );
+}
+
+function createBuilder(source: string, tokens: IToken[], problems: Problem[]): NodeBuilder {
   return {
     fieldReference(token: IToken): FieldReference {
       const span = tokenSpan(token);
@@ -182,16 +190,20 @@ function createBuilder(source: string, problems: Problem[]): NodeBuilder {
           return { type: "Literal", form: "string", text: decodeLiteral(token.image.slice(1, -1), span.start + 1, problems), span };
         case t.UnterminatedString: {
           const quoteCharacter = token.image[0] as string;
+          const body = token.image.slice(1);
+          // An odd number of trailing backslashes ends in an escape with nothing to escape: it is dropped
+          // from the value, and the fix closes the string after an escaped backslash.
+          const danglingEscape = (body.match(/\\+$/)?.[0].length ?? 0) % 2 === 1;
+          const closing = danglingEscape ? `\\${quoteCharacter}` : quoteCharacter;
           problems.push(
             error(
               codes.unterminatedString,
-              `The string ${quote(token.image, 30)} has no closing ${quoteCharacter}; add one where the string ends.`,
+              `The string ${quote(body, 30)} has no closing quote (${quoteCharacter}); add one where the string ends.`,
               span,
-              [{ message: `Insert ${quoteCharacter} at the end.`, span: { start: span.end, end: span.end }, replacement: quoteCharacter }],
+              [{ message: `Insert ${closing} at the end.`, span: { start: span.end, end: span.end }, replacement: closing }],
             ),
           );
-          const body = token.image.slice(1);
-          return { type: "Literal", form: "string", text: decodeLiteral(body.endsWith("\\") ? body.slice(0, -1) : body, span.start + 1, problems), span };
+          return { type: "Literal", form: "string", text: decodeLiteral(danglingEscape ? body.slice(0, -1) : body, span.start + 1, problems), span };
         }
         default:
           return { type: "Literal", form: "word", text: token.image, span };
@@ -214,6 +226,41 @@ function createBuilder(source: string, problems: Problem[]): NodeBuilder {
       );
     },
 
+    missingComparisonOperator(field: IToken, value: Literal): InvalidExpression {
+      const fieldSpan = tokenSpan(field);
+      const written = source.slice(value.span.start, value.span.end);
+      problems.push(
+        error(
+          codes.unexpectedToken,
+          `Expected an operator between ${describeToken(field)} and ${quote(written, 40)}. The operators are =, !=, <, <=, >, >=, ~, !~, =~, IN, NOT IN, BETWEEN and IS NULL.`,
+          value.span,
+          [{ message: "Insert = between them.", span: { start: fieldSpan.end, end: fieldSpan.end }, replacement: " =" }],
+        ),
+      );
+      return { type: "Invalid", span: { start: fieldSpan.start, end: value.span.end } };
+    },
+
+    missingComparison(field: IToken, found: IToken): InvalidExpression {
+      const span = tokenSpan(field);
+      problems.push(splitSize(tokens, field, source) ?? operatorProblem(field, found));
+      return { type: "Invalid", span };
+    },
+
+    missingOperand(operator: IToken, found: IToken): void {
+      problems.push(error(codes.missingCondition, `Expected a condition after ${describeToken(operator)}, found ${describeToken(found)}.`, foundSpan(found, operator)));
+    },
+
+    missingValue(operator: IToken, found: IToken): void {
+      if (found.tokenType === t.Null) {
+        problems.push(
+          error(codes.nullAsValue, 'NULL is not a value to compare with; write IS NULL or IS NOT NULL, or quote "null" to mean that text.', foundSpan(found, operator)),
+        );
+        return;
+      }
+      const hint = keywordTokens.has(found.tokenType) ? ` To use ${quote(found.image)} as a value, quote it.` : "";
+      problems.push(error(codes.missingValue, `Expected a value after ${describeToken(operator)}, found ${describeToken(found)}.${hint}`, foundSpan(found, operator)));
+    },
+
     emptyParentheses(open: IToken, close: IToken): void {
       const end = Number.isNaN(close.startOffset) ? open.startOffset + 1 : close.startOffset + 1;
       problems.push(
@@ -224,6 +271,15 @@ function createBuilder(source: string, problems: Problem[]): NodeBuilder {
       );
     },
   };
+}
+
+/** The span of the token found where something was missing; at the end of the text, the empty span after `after`. */
+function foundSpan(found: IToken, after: IToken): { start: number; end: number } {
+  if (found.tokenType === EOF || Number.isNaN(found.startOffset) || found.image.length === 0) {
+    const end = after.startOffset + after.image.length;
+    return { start: end, end };
+  }
+  return tokenSpan(found);
 }
 
 function decodeLiteral(body: string, bodyOffset: number, problems: Problem[]): string {

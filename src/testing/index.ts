@@ -26,7 +26,7 @@ export function assertValidGql(query: string, dataset: DatasetOption): void {
   });
 }
 
-/** What a custom matcher returns to vitest and jest. */
+/** The result a custom matcher returns to vitest and jest. */
 export interface MatcherResult {
   pass: boolean;
   message: () => string;

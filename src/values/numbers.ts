@@ -15,10 +15,9 @@ export function parseNumber(text: string): ValueResult<number> {
   const value = Number(text);
   if (!Number.isFinite(value)) return { ok: false, message: "is too large to be represented; the largest number is about 1.8e308." };
   if (Number.isInteger(value) && Math.abs(value) > Number.MAX_SAFE_INTEGER && !isExact(match, value)) {
-    return {
-      ok: false,
-      message: `is an integer beyond 2^53 that cannot be represented exactly; it would be read as ${BigInt(value)}.`,
-    };
+    const readAs = String(BigInt(value));
+    const detail = readAs.length <= 30 ? `; it would be read as ${readAs}` : "";
+    return { ok: false, message: `is an integer beyond 2^53 that cannot be represented exactly${detail}.` };
   }
   return { ok: true, value: Object.is(value, -0) ? 0 : value };
 }
@@ -68,6 +67,9 @@ export function parseSize(text: string): ValueResult<number> {
   const match = SIZE.exec(text) as RegExpExecArray;
   const amountText = match[1] as string;
   const unit = (match[2] ?? "b").toLowerCase();
+  if (DECIMAL.test(amountText) && Math.abs(Number(amountText) * (sizeUnits[unit] as number)) > Number.MAX_SAFE_INTEGER) {
+    return { ok: false, message: "is larger than 2^53 bytes, which cannot be represented exactly." };
+  }
   const amount = parseNumber(amountText);
   if (!amount.ok || amountText === "") {
     const specific = !amount.ok && !amount.message.startsWith("is not a number");
