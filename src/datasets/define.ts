@@ -61,7 +61,7 @@ export function defineDataset(spec: DatasetSpec): Dataset {
   for (const [path, fieldSpec] of Object.entries(spec.fields ?? {})) {
     const earlier = declared.get(path.toLowerCase());
     if (earlier !== undefined) {
-      throw invalidDataset(`Dataset ${quote(spec.name)} declares the field ${quote(earlier)} and ${quote(path)}, which differ only in letter case; field names ignore case, so keep one.`);
+      throw invalidDataset(`Dataset ${quote(spec.name)} declares the fields ${quote(earlier)} and ${quote(path)}, which differ only in letter case; field names ignore case, so keep one.`);
     }
     declared.set(path.toLowerCase(), path);
     fields.set(path.toLowerCase(), { path, type: readFieldType(path, fieldSpec), description: describeSpec(fieldSpec) });

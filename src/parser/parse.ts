@@ -53,15 +53,9 @@ export function parseToProblems(source: string, options: ParseOptions = {}): { a
   parser.builder = createBuilder(text, tokens, problems);
   parser.input = balanceParentheses(tokens, text, problems);
   const body = parser.query() ?? null;
-  // An error on the token of an earlier error, or on the token right after it, is usually a consequence of it.
-  const reported = problems.map((problem) => [problem.span.start, nextTokenEnd(tokens, problem.span.start)] as const);
-  for (const exception of parser.errors) {
-    const start = Number.isNaN(exception.token.startOffset) || exception.token.image.length === 0 ? text.length : exception.token.startOffset;
-    if (reported.some(([from, to]) => start >= from && start <= to)) continue;
-    problems.push(syntaxProblem(exception, text, tokens));
-    reported.push([start, nextTokenEnd(tokens, start)]);
-  }
+  for (const exception of parser.errors) problems.push(syntaxProblem(exception, text, tokens));
   parser.input = [];
+  dropCascades(problems, tokens);
 
   if (body === null && problems.length === 0) {
     problems.push(
@@ -317,12 +311,10 @@ function syntaxProblem(exception: IRecognitionException, source: string, tokens:
   const found = describeToken(token);
   const after = previous ? ` after ${describeToken(previous)}` : "";
 
+  // Parentheses are balanced before parsing, so a ")" or "(" the parser did not expect is left over
+  // from recovering from an earlier error, and is reported as an unexpected token that can cascade.
   if (record.kind === "redundant") {
-    if (token.tokenType === t.RightParen) {
-      return error(codes.unmatchedCloseParen, 'This ")" has no "(" to close; remove it or add the "(" where the group starts.', span, [
-        { message: 'Remove the ")".', span, replacement: "" },
-      ]);
-    }
+    if (token.tokenType === t.RightParen) return error(codes.unexpectedToken, `Unexpected ")"${after}.`, span);
     if (previous === undefined) return error(codes.missingCondition, `Expected a condition, found ${found}.`, span);
     return error(codes.unexpectedToken, `Expected AND, OR or the end of the query${after}, found ${found}.`, span);
   }
@@ -334,7 +326,7 @@ function syntaxProblem(exception: IRecognitionException, source: string, tokens:
     ]);
   }
   if (record.kind === "mismatch" && record.expected === t.RightParen.name) {
-    return error(codes.missingCloseParen, `Expected ")" to close the group${after}, found ${found}.`, span, [
+    return error(codes.unexpectedToken, `Expected ")" to close the group${after}, found ${found}.`, span, [
       { message: 'Insert ")".', span: { start: span.start, end: span.start }, replacement: ")" },
     ]);
   }
@@ -387,6 +379,35 @@ function splitSize(tokens: IToken[], unit: IToken | undefined, source: string): 
   return error(codes.missingOperator, `${quote(written)} reads as a number and then a new condition; write a size without a space: ${joined}.`, span, [
     { message: `Replace with ${joined}.`, span, replacement: joined },
   ]);
+}
+
+/** Syntax errors that recovery can cause one after another; the others stand on their own. */
+const cascadingCodes: ReadonlySet<string> = new Set([
+  codes.unexpectedToken,
+  codes.missingOperator,
+  codes.missingValue,
+  codes.nullAsValue,
+  codes.missingCondition,
+]);
+
+/**
+ * Removes syntax errors that start on the token of an earlier one, or on the token right after it:
+ * they are usually consequences of the earlier error, not mistakes of their own.
+ */
+function dropCascades(problems: Problem[], tokens: IToken[]): void {
+  const ordered = problems.map((problem, index) => ({ problem, index })).sort((a, b) => a.problem.span.start - b.problem.span.start || a.index - b.index);
+  const windows: [number, number][] = [];
+  const dropped = new Set<Problem>();
+  for (const { problem } of ordered) {
+    if (!cascadingCodes.has(problem.code)) continue;
+    const start = problem.span.start;
+    if (windows.some(([from, to]) => start >= from && start <= to)) {
+      dropped.add(problem);
+      continue;
+    }
+    windows.push([start, nextTokenEnd(tokens, start)]);
+  }
+  if (dropped.size > 0) problems.splice(0, problems.length, ...problems.filter((problem) => !dropped.has(problem)));
 }
 
 /** The end offset of the token after the one starting at `offset`, or of that token when it is the last. */

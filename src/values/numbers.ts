@@ -48,7 +48,7 @@ function describeNonNumber(text: string): string {
   return "is not a number (examples: 42, -3.5, 1e6).";
 }
 
-const SIZE = /^(.*?)(b|kb|mb|gb|tb|kib|mib|gib|tib)?$/i;
+const SIZE = /^([\s\S]*?)(b|kb|mb|gb|tb|kib|mib|gib|tib)?$/i;
 
 const sizeUnits: Record<string, number> = {
   b: 1,
@@ -68,7 +68,8 @@ export function parseSize(text: string): ValueResult<number> {
   const amountText = match[1] as string;
   const unit = (match[2] ?? "b").toLowerCase();
   if (DECIMAL.test(amountText) && Math.abs(Number(amountText) * (sizeUnits[unit] as number)) > Number.MAX_SAFE_INTEGER) {
-    return { ok: false, message: "is larger than 2^53 bytes, which cannot be represented exactly." };
+    const bound = amountText.startsWith("-") ? "smaller than -2^53" : "larger than 2^53";
+    return { ok: false, message: `is ${bound} bytes, which cannot be represented exactly.` };
   }
   const amount = parseNumber(amountText);
   if (!amount.ok || amountText === "") {
