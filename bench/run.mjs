@@ -21,6 +21,7 @@ import { fileURLToPath } from "node:url";
 import { generateEvents } from "./events.mjs";
 import { queries } from "./queries.mjs";
 import { renderMarkdown, renderSvg } from "./report.mjs";
+import { runMatcher } from "./matcher.mjs";
 import { runStream } from "./stream.mjs";
 import { evaluateTargets } from "./targets.mjs";
 import { measureCompile, measureQuery, warmUpCompilers } from "./throughput.mjs";
@@ -38,6 +39,8 @@ const FULL = {
   compileBatchMs: 20,
   compileWarmupCalls: 50,
   memoryCount: 10_000,
+  matcherQueries: 10_000,
+  matcherEvents: 2_000,
   streamBytes: 1e9,
   streamRuns: 3,
 };
@@ -53,6 +56,8 @@ const SMOKE = {
   compileBatchMs: 2,
   compileWarmupCalls: 5,
   memoryCount: 1_000,
+  matcherQueries: 1_000,
+  matcherEvents: 200,
   streamBytes: 4e6,
   streamRuns: 2,
 };
@@ -204,6 +209,9 @@ async function main() {
     memory = runMemory(settings.memoryCount);
   }
 
+  log(`matcher: ${settings.matcherQueries.toLocaleString("en-US")} webhook queries`);
+  const matcher = runMatcher({ queryCount: settings.matcherQueries, eventCount: settings.matcherEvents, rounds: settings.rounds, log });
+
   let stream;
   if (!settings.skipStream) stream = await runStream({ targetBytes: settings.streamBytes, runs: settings.streamRuns, log });
 
@@ -216,6 +224,7 @@ async function main() {
     throughput,
     compile: compileResults,
     memory,
+    matcher,
     stream,
   };
   results.targets = evaluateTargets(results);
@@ -227,6 +236,7 @@ async function main() {
   const suspicious = throughput.flatMap((result) =>
     result.contenders.filter((entry) => (entry.id === "hand" || entry.id === "ours-closure") && entry.status !== "ok").map((entry) => `${result.id} ${entry.label}: ${entry.status}`),
   );
+  if (matcher.mismatches > 0) suspicious.push(`createMatcher returned other ids than the predicates on ${matcher.mismatches} events`);
   if (suspicious.length > 0) {
     log(`the hand-written or closure predicate differs from dspm-gql: ${suspicious.join("; ")}`);
     if (settings.strict) process.exitCode = 1;

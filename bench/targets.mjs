@@ -12,6 +12,8 @@ export const STREAM_MOST_LIMIT = 1.1;
 export const STREAM_FEW_LIMIT = 1;
 /** Heap used by 10,000 compiled webhook predicates, below (bytes). */
 export const MEMORY_LIMIT_BYTES = 50e6;
+/** createMatcher against trying every predicate, with 10,000 webhook queries. */
+export const MATCHER_SPEEDUP = 50;
 
 function contender(result, id) {
   return result.contenders.find((entry) => entry.id === id);
@@ -134,6 +136,20 @@ export function evaluateTargets(results) {
     target: "gql filter faster than the JSON.parse baseline when few lines can match",
     measured: fewMeasured.length === 0 ? `not measured${stream?.skipped ? `: ${stream.skipped}` : ""}` : fewMeasured.map((entry) => `${entry.id} ${formatRatio(entry.ratio)}`).join(", "),
     met: fewMeasured.length === 0 ? undefined : fewMeasured.every((entry) => entry.ratio < STREAM_FEW_LIMIT),
+  });
+
+  const matcher = results.matcher;
+  const matcherMeasured = matcher !== undefined && matcher.queryCount === 10000 && matcher.mismatches === 0;
+  targets.push({
+    id: "matcher",
+    target: `createMatcher ≥ ${MATCHER_SPEEDUP}× faster than trying every predicate, with 10,000 webhook queries`,
+    measured:
+      matcher === undefined
+        ? "not measured"
+        : `${formatRatio(matcher.speedup)} with ${matcher.queryCount.toLocaleString("en-US")} queries (${matcher.indexedCount.toLocaleString("en-US")} indexed)` +
+          (matcher.mismatches > 0 ? `; different ids on ${matcher.mismatches} events` : "") +
+          (matcher.queryCount === 10000 ? "" : " (the target applies to 10,000)"),
+    met: matcherMeasured ? matcher.speedup >= MATCHER_SPEEDUP : matcher?.mismatches > 0 ? false : undefined,
   });
 
   const memory = results.memory?.generated;
