@@ -230,8 +230,8 @@ describe("requirement extraction", () => {
     { query: "classification >= CONFIDENTIAL", plan: { kind: "indexed", field: "classification", values: ["confidential", "highly_confidential"] } },
     { query: "classification < INTERNAL", plan: { kind: "indexed", field: "classification", values: ["public"] } },
     { query: "classification BETWEEN INTERNAL AND CONFIDENTIAL", plan: { kind: "indexed", field: "classification", values: ["confidential", "internal"] } },
-    { query: "flow = CLASSIFICATION AND dataSource = BOX", plan: { kind: "indexed", field: "dataSource", values: ["box"] } },
-    { query: "dataSource = BOX AND owner = Bob", plan: { kind: "indexed", field: "owner", values: ["bob"] } },
+    { query: "flow = CLASSIFICATION AND dataSource = BOX", plan: { kind: "indexed", field: "dataSource", values: ["box"], with: { field: "flow", values: ["classification"] } } },
+    { query: "dataSource = BOX AND owner = Bob", plan: { kind: "indexed", field: "owner", values: ["bob"], with: { field: "dataSource", values: ["box"] } } },
     { query: "owner = \"Bob Smith\"", plan: { kind: "indexed", field: "owner", values: ["bob smith"] } },
     { query: "owner ~ bob", plan: { kind: "fallback" } },
     { query: "owner =~ \"^bob\"", plan: { kind: "fallback" } },
@@ -240,7 +240,7 @@ describe("requirement extraction", () => {
     { query: "sensitive = true", plan: { kind: "fallback" } },
     { query: "size > 1MB", plan: { kind: "fallback" } },
     { query: "actor.name = Bob", dataset: "streaming", plan: { kind: "indexed", field: "actor.name", values: ["bob"] } },
-    { query: "eventType IN (SHARED, unshared) AND risk >= HIGH", dataset: "streaming", plan: { kind: "indexed", field: "eventType", values: ["shared", "unshared"] } },
+    { query: "eventType IN (SHARED, unshared) AND risk >= HIGH", dataset: "streaming", plan: { kind: "indexed", field: "eventType", values: ["shared", "unshared"], with: { field: "risk", values: ["critical", "high"] } } },
   ];
 
   for (const { query, dataset, plan } of cases) {

@@ -33,7 +33,16 @@ export interface MatcherOptions {
  * is. An empty `values` means that the query can never be true. With `fallback`, the query is tested
  * for every event.
  */
-export type QueryPlan = { kind: "indexed"; field: string; values: readonly string[] } | { kind: "fallback" };
+/**
+ * How `match` finds a query: through the index of a field value it requires (and, with `with`, of a
+ * second required field value, combined into one key), or by testing it on every event.
+ */
+export type QueryPlan =
+  | { kind: "indexed"; field: string; values: readonly string[]; with?: { field: string; values: readonly string[] } }
+  | { kind: "fallback" };
+
+/** Two requirements are combined into one index key only when they give at most this many keys. */
+const maxCombinedKeys = 64;
 
 /** Many queries over one dataset, each under a string id, matched against events together. */
 export interface Matcher {
@@ -87,6 +96,10 @@ interface Registration {
   index: FieldIndex<Registration> | undefined;
   /** The requirement it is indexed by, or `undefined` when it is in the fallback set. */
   requirement: Requirement | undefined;
+  /** A second requirement combined with the first into the index keys, if any. */
+  secondRequirement: Requirement | undefined;
+  /** The keys it is filed under in its index. */
+  keys: readonly string[];
   /** The number of the last `match` call that tested it, so that a list event tests it only once. */
   stamp: number;
 }
@@ -175,7 +188,7 @@ class QueryMatcher implements Matcher {
       });
     }
     const compiled = this.acquire(query);
-    const registration: Registration = { id, order: this.nextOrder++, query: compiled, index: undefined, requirement: undefined, stamp: 0 };
+    const registration: Registration = { id, order: this.nextOrder++, query: compiled, index: undefined, requirement: undefined, secondRequirement: undefined, keys: [], stamp: 0 };
     this.insert(registration);
     this.registrations.set(id, registration);
   }
@@ -215,7 +228,10 @@ class QueryMatcher implements Matcher {
     if (registration === undefined) return undefined;
     const requirement = registration.requirement;
     if (requirement === undefined) return { kind: "fallback" };
-    return { kind: "indexed", field: requirement.field.path, values: [...requirement.values].sort() };
+    const plan: QueryPlan = { kind: "indexed", field: requirement.field.path, values: [...requirement.values].sort() };
+    const second = registration.secondRequirement;
+    if (second !== undefined) plan.with = { field: second.field.path, values: [...second.values].sort() };
+    return plan;
   }
 
   match(event: unknown): string[] {
@@ -234,21 +250,7 @@ class QueryMatcher implements Matcher {
 
   /** Tests the queries in the buckets of the event's value of the index's field. */
   private testIndexed(index: FieldIndex<Registration>, event: unknown, stamp: number, matched: Registration[]): void {
-    // A predicate reading the same throwing property returns false, and one that returned true before
-    // reaching a throwing list element has already been tested, so stopping at the throw loses nothing.
-    try {
-      const value = index.read(event);
-      if (typeof value === "string") {
-        this.testBucket(index.buckets.get(value.toLowerCase()), event, stamp, matched);
-      } else if (Array.isArray(value)) {
-        for (let position = 0; position < value.length; position++) {
-          const element: unknown = value[position];
-          if (typeof element === "string") this.testBucket(index.buckets.get(element.toLowerCase()), event, stamp, matched);
-        }
-      }
-    } catch {
-      // Nothing more to test for this field.
-    }
+    for (const key of index.keys(event)) this.testBucket(index.buckets.get(key), event, stamp, matched);
   }
 
   private testBucket(bucket: Set<Registration> | undefined, event: unknown, stamp: number, matched: Registration[]): void {
@@ -284,21 +286,36 @@ class QueryMatcher implements Matcher {
   }
 
   /** Puts a registration into the index of its most selective requirement, or into the fallback set. */
+  /**
+   * Puts a registration into the index of its most selective requirement, combined with the next
+   * most selective one on another field when that gives few keys, or into the fallback set.
+   */
   private insert(registration: Registration): void {
-    const requirement = chooseRequirement(registration.query.requirements, (path) => this.indexes.get(path)?.queryCount ?? 0);
+    const requirements = registration.query.requirements;
+    const shared = (path: string): number => this.indexes.get(path)?.queryCount ?? 0;
+    const requirement = chooseRequirement(requirements, shared);
     if (requirement === undefined) {
       this.fallback.add(registration);
       return;
     }
-    const path = requirement.field.path;
+    const second = chooseRequirement(
+      requirements.filter((other) => other.field.path !== requirement.field.path && other.values.size * requirement.values.size <= maxCombinedKeys),
+      shared,
+    );
+    const parts = second === undefined ? [requirement] : [requirement, second].sort((a, b) => (a.field.path < b.field.path ? -1 : 1));
+    const path = parts.map((part) => part.field.path).join("+");
+    let keys = [...(parts[0] as Requirement).values];
+    if (parts.length === 2) keys = keys.flatMap((key) => [...(parts[1] as Requirement).values].map((value) => `${key}\u0000${value}`));
     let index = this.indexes.get(path);
     if (index === undefined) {
-      index = new FieldIndex<Registration>(path, requirement.field.segments);
+      index = new FieldIndex<Registration>(path, parts.map((part) => part.field.segments));
       this.indexes.set(path, index);
     }
     registration.index = index;
     registration.requirement = requirement;
-    index.insert(registration, requirement.values);
+    registration.secondRequirement = second;
+    registration.keys = keys;
+    index.insert(registration, keys);
   }
 
   private detach(registration: Registration): void {
@@ -307,10 +324,12 @@ class QueryMatcher implements Matcher {
       this.fallback.delete(registration);
       return;
     }
-    index.delete(registration, registration.requirement?.values ?? []);
+    index.delete(registration, registration.keys);
     if (index.queryCount === 0) this.indexes.delete(index.path);
     registration.index = undefined;
     registration.requirement = undefined;
+    registration.secondRequirement = undefined;
+    registration.keys = [];
   }
 }
 
