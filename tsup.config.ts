@@ -21,6 +21,8 @@ export default defineConfig([
     sourcemap: true,
     target: "node20",
     noExternal: ["chevrotain", /^@chevrotain\//, "lodash-es"],
+    // Without it, esbuild renames classes in this build (GqlError becomes _class).
+    keepNames: true,
   },
   {
     // The command line carries its own copy of its dependencies: loading Chevrotain's many ES

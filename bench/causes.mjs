@@ -12,6 +12,8 @@ export const causes = {
     "Parsing dominates (measured on a 170-character query: about 15 µs lexing, 40 µs parsing, 20 µs checking and code generation, 9 µs new Function). Chevrotain's lexer cannot use its first-character optimisation because a bare word is defined by the characters it excludes, so it tries every token pattern at each position, and the recovering parser with embedded actions costs more per rule than a hand-written one. @marcbachmann/cel-js does only parsing at its compile step and type-checks on first evaluation; re2js compiles regular expressions slowly (q07).",
   "stream-most":
     "Not profiled in detail. Besides JSON.parse on every line, gql filter checks each line for valid UTF-8 and for being blank, runs the predicate, and copies every matching line to its output, which the baseline does not do.",
+  matcher:
+    "The matcher indexes each query by one required value. In this workload an event meets on average about 270 indexed queries whose value it has, plus the 2% of queries that pin nothing (measured with 10,000 queries and 500 events), so at most about 20 times fewer predicates run than in the plain loop, and each candidate costs more than a call in that loop. Indexing by a combination of required values, such as data source and department together, would cut the candidates further; it is not built yet.",
   "stream-few":
     "With --fast, a line that lacks every value the query requires is not parsed; lines with a backslash or non-ASCII bytes are always parsed.",
 };

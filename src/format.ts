@@ -6,6 +6,7 @@ import { resolveDataset, type BuiltinDatasetName } from "./datasets/define.js";
 import type { Dataset } from "./datasets/dataset.js";
 import type { Limits } from "./limits.js";
 import { parse } from "./parser/parse.js";
+import { requireQueryText, walkCallerTree } from "./errors.js";
 
 export interface FormatOptions {
   /** With a dataset, the query is checked first and field names and enum labels take the schema's spelling. */
@@ -18,8 +19,11 @@ export interface FormatOptions {
  * syntax errors, or, with a dataset, when it does not check against it.
  */
 export function format(sourceOrAst: string | Query, options: FormatOptions = {}): string {
+  if (typeof sourceOrAst !== "string" && (sourceOrAst === null || typeof sourceOrAst !== "object" || sourceOrAst.type !== "Query")) {
+    requireQueryText(sourceOrAst, "format");
+  }
   if (options.dataset === undefined) {
-    if (typeof sourceOrAst !== "string") return formatQuery(sourceOrAst);
+    if (typeof sourceOrAst !== "string") return walkCallerTree(() => formatQuery(sourceOrAst));
     const { ast, diagnostics } = parse(sourceOrAst, { limits: options.limits });
     const ok = !diagnostics.some((diagnostic) => diagnostic.severity === "error");
     if (!ok || ast.body === null) {
@@ -30,10 +34,10 @@ export function format(sourceOrAst: string | Query, options: FormatOptions = {})
   const dataset = resolveDataset(options.dataset);
   const analysis = analyze(sourceOrAst, { dataset, limits: options.limits });
   if (!analysis.ok) throw invalidQuery(analysis);
-  return formatQuery(analysis.ast, {
+  return walkCallerTree(() => formatQuery(analysis.ast, {
     field: (name) => dataset.field(name)?.path ?? name,
     literal: (literal, fieldName) => canonicalLabel(literal, dataset, fieldName),
-  });
+  }));
 }
 
 /** Spells an enum label as the schema declares it; other literals are unchanged. */

@@ -15,6 +15,13 @@ export interface Limits {
   maxDiagnostics: number;
 }
 
+/**
+ * The largest maxDepth accepted. The parser and the tree walks recurse once per level, and at about
+ * 330 levels of parentheses they exhaust Node.js's default stack (measured on Node.js 20), so the
+ * limit cannot be raised past a depth that leaves room for the caller's own frames.
+ */
+export const maxDepthCeiling = 200;
+
 export const defaultLimits: Readonly<Limits> = Object.freeze({
   maxLength: 262_144,
   maxDepth: 200,
@@ -37,6 +44,12 @@ export function resolveLimits(limits: Partial<Limits> | undefined): Readonly<Lim
     if (value === undefined) continue;
     if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
       throw new GqlError(`The limit ${key} must be a positive integer, not ${quote(String(value))}.`, { code: codes.invalidOption });
+    }
+    if (key === "maxDepth" && value > maxDepthCeiling) {
+      throw new GqlError(
+        `The limit maxDepth can be at most ${maxDepthCeiling}, not ${value}: deeper nesting would exhaust the JavaScript stack. Remove redundant parentheses instead.`,
+        { code: codes.invalidOption },
+      );
     }
     resolved[key as keyof Limits] = value;
   }

@@ -2,7 +2,7 @@ import type { Query } from "../ast/nodes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { codes } from "../diagnostics/codes.js";
 import { quote } from "../diagnostics/quote.js";
-import { GqlError } from "../errors.js";
+import { GqlError, requireQueryText, walkCallerTree } from "../errors.js";
 import { error, limitProblems, toDiagnostics, type Problem } from "../diagnostics/problem.js";
 import { resolveDataset } from "../datasets/define.js";
 import type { Dataset } from "../datasets/dataset.js";
@@ -77,18 +77,21 @@ export function analyze(sourceOrAst: string | Query, options: CheckOptions): Ana
   if (isQuery(sourceOrAst)) {
     ast = sourceOrAst;
     source = options.source ?? "";
-    const deep = ast.body === null ? undefined : findTooDeepNode(ast.body, limits.maxDepth);
+    const treeBody = ast.body;
+    const deep = treeBody === null ? undefined : walkCallerTree(() => findTooDeepNode(treeBody, limits.maxDepth));
     problems = deep === undefined ? [] : [nestingProblem(deep.span, limits.maxDepth)];
     if (deep !== undefined) ast = { ...ast, body: null };
   } else {
-    source = typeof sourceOrAst === "string" ? sourceOrAst : String(sourceOrAst);
+    requireQueryText(sourceOrAst, "check");
+    source = sourceOrAst;
     ({ ast, problems } = parseToProblems(source, { limits }));
   }
   if (ast.body === null && !problems.some((problem) => problem.severity === "error")) {
     problems.push(error(codes.emptyQuery, "The query is empty; write a condition such as flow = CLASSIFICATION.", ast.span));
   }
   const syntaxCount = problems.length;
-  const bound = ast.body === null ? undefined : bind(ast.body, dataset, problems);
+  const body = ast.body;
+  const bound = body === null ? undefined : walkCallerTree(() => bind(body, dataset, problems));
   dropDiagnosticsInsideEscapeErrors(problems, syntaxCount);
   if (bound !== undefined && rules.length > 0) runLints(bound, ast, dataset, source, rules, problems);
   const limited = limitProblems(problems, limits.maxDiagnostics);

@@ -3,7 +3,7 @@ import { analyze, rejectUnknownOptions, type Analysis, type CheckOptions } from 
 import { codes } from "../diagnostics/codes.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
 import { quote } from "../diagnostics/quote.js";
-import { GqlError } from "../errors.js";
+import { GqlError, requireQueryText } from "../errors.js";
 import { enabledRules } from "../checker/lints/index.js";
 import { buildClosurePredicate } from "./closure.js";
 import { generatePredicate } from "./codegen.js";
@@ -57,6 +57,7 @@ export function compile(source: string, options: CompileOptions): Predicate {
 
 /** Compiles and also returns the checked tree, for callers that analyse the query further. */
 export function compileChecked(source: string, options: CompileOptions): { predicate: Predicate; bound: BoundExpression } {
+  requireQueryText(source, "compile");
   validateOptions(options);
   const analysis = analyze(source, { ...options, lints: false });
   if (!analysis.ok || analysis.bound === undefined) throw invalidQuery(analysis);

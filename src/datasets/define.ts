@@ -28,8 +28,8 @@ export type FieldSpec =
       past?: boolean;
     };
 
-/** Labels added to an enum field of the base dataset: appended, or inserted after a label. */
-export type LabelExtension = readonly string[] | { labels: readonly string[]; after: string };
+/** Labels added to an enum field of the base dataset: appended, or inserted after a label when `after` is given. */
+export type LabelExtension = readonly string[] | { labels: readonly string[]; after?: string };
 
 export interface DatasetSpec {
   name: string;
@@ -42,6 +42,8 @@ export interface DatasetSpec {
   labels?: Readonly<Record<string, LabelExtension>>;
 }
 
+const specKeys: ReadonlySet<string> = new Set(["name", "description", "extends", "fields", "labels"]);
+
 const fieldTypeNames: readonly FieldTypeName[] = ["string", "number", "size", "boolean", "timestamp", "enum", "string[]"];
 
 /**
@@ -52,6 +54,13 @@ export function defineDataset(spec: DatasetSpec): Dataset {
   if (spec === null || typeof spec !== "object") throw invalidDataset("defineDataset expects an object with a name and fields.");
   if (typeof spec.name !== "string" || spec.name.trim() === "") {
     throw invalidDataset("The dataset has no name; give a non-empty string as name.");
+  }
+  const unknown = Object.keys(spec).filter((key) => !specKeys.has(key));
+  if (unknown.length > 0) {
+    throw invalidDataset(`Unknown key ${quote(unknown[0] as string)} in the definition of ${quote(spec.name)}; the keys are ${listWords([...specKeys], "and")}.`);
+  }
+  if (spec.extends === undefined && Object.keys(spec.fields ?? {}).length === 0) {
+    throw invalidDataset(`The dataset ${quote(spec.name)} has no fields; declare at least one under fields, or extend a dataset.`);
   }
   const base = spec.extends === undefined ? undefined : resolveDataset(spec.extends);
   const fields = new Map<string, FieldDefinition>();
@@ -144,8 +153,8 @@ function extendLabels(path: string, type: Extract<FieldType, { kind: "enum" }>, 
   if (!Array.isArray(added)) throw invalidDataset(`The labels for ${quote(path)} must be an array or { labels, after }.`);
   const labels = [...type.labels];
   let insertAt = labels.length;
-  if (!Array.isArray(extension)) {
-    const after = (extension as { after: string }).after;
+  const after = Array.isArray(extension) ? undefined : (extension as { after?: unknown }).after;
+  if (after !== undefined) {
     const index = labels.findIndex((label) => label.toLowerCase() === String(after).toLowerCase());
     if (index === -1) {
       throw invalidDataset(`The labels for ${quote(path)} go after ${quote(String(after))}, which is not a label of it; use one of ${listWords(labels)}.`);

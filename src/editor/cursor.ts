@@ -1,4 +1,5 @@
 /** Shared by completion and hover: the options, the clamped cursor and the tokens around it. */
+import { requireQueryText } from "../errors.js";
 import type { IToken, TokenType } from "chevrotain";
 import type { Dataset } from "../datasets/dataset.js";
 import { resolveDataset, type BuiltinDatasetName } from "../datasets/define.js";
@@ -50,8 +51,9 @@ export interface Cursor {
 
 /** Reads the options. Throws `GqlError` GQL901 only for an unknown or missing dataset, as `check` does. */
 export function readCursor(source: string, offset: number, options: EditorOptions): Cursor {
+  requireQueryText(source, "complete or hover");
   const dataset = resolveDataset(options?.dataset);
-  const text = typeof source === "string" ? source : String(source);
+  const text = source;
   return { source: text, offset: clampOffset(offset, text.length), tokens: tokenize(text).tokens, dataset };
 }
 

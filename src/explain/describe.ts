@@ -39,6 +39,8 @@ export function describeValue(field: ResolvedField, value: unknown): string {
       const time = toTime(value);
       if (Number.isNaN(time)) return wrongType;
       const written = typeof value === "string" ? quote(value) : shortJson(value);
+      // Epoch milliseconds beyond the range of Date are still timestamps, but have no ISO form.
+      if (Math.abs(time) > 8.64e15) return `${name} is ${written} (epoch milliseconds beyond the range of dates)`;
       const instant = new Date(time).toISOString();
       return written === quote(instant) ? `${name} is ${instant}` : `${name} is ${written} (${instant})`;
     }

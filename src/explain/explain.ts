@@ -6,6 +6,7 @@ import type { Span } from "../diagnostics/diagnostic.js";
 import type { BoundExpression } from "../checker/bound.js";
 import { analyze, type CheckOptions } from "../checker/check.js";
 import { invalidQuery } from "../compiler/compile.js";
+import { requireQueryText } from "../errors.js";
 import { readClock, readPath } from "../compiler/runtime.js";
 import type { ResolvedField } from "../datasets/dataset.js";
 import { evaluate } from "../evaluator/evaluate.js";
@@ -42,6 +43,7 @@ export interface Explanation {
  * like `compile`. Never throws for any event.
  */
 export function explain(source: string, options: ExplainOptions, event: unknown): Explanation {
+  requireQueryText(source, "explain");
   const analysis = analyze(source, { ...options, lints: false });
   if (!analysis.ok || analysis.bound === undefined) throw invalidQuery(analysis);
   const nowMs = readClock(options.now ?? Date.now);
@@ -71,6 +73,15 @@ function safeRead(event: unknown, field: ResolvedField): { ok: true; value: unkn
   }
 }
 
+/** Describes a value without throwing, whatever getters, Proxies or odd Dates it holds. */
+function safeDescribe(field: ResolvedField, value: unknown): string {
+  try {
+    return describeValue(field, value);
+  } catch {
+    return `${field.path} could not be described (reading the value threw an error)`;
+  }
+}
+
 /** A condition with a negative operator is bound as `not` around the positive test; both are one node here. */
 function conditionOf(expression: BoundExpression): Extract<BoundExpression, { kind: "test" }> | undefined {
   if (expression.kind === "test") return expression;
@@ -85,7 +96,7 @@ function explainNode(expression: BoundExpression, source: string, event: unknown
   const condition = conditionOf(expression);
   if (condition !== undefined) {
     const read = safeRead(event, condition.field);
-    const value = read.ok ? describeValue(condition.field, read.value) : `${condition.field.path} could not be read (the event threw an error)`;
+    const value = read.ok ? safeDescribe(condition.field, read.value) : `${condition.field.path} could not be read (the event threw an error)`;
     return { kind: "condition", text, span, result, children: [], field: condition.field.path, value };
   }
   const children =

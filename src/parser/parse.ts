@@ -7,6 +7,7 @@ import { quote } from "../diagnostics/quote.js";
 import { isFieldPath } from "../datasets/dataset.js";
 import { tokenize } from "../lexer/lexer.js";
 import * as t from "../lexer/tokens.js";
+import { requireQueryText } from "../errors.js";
 import { resolveLimits, type Limits } from "../limits.js";
 import { decodeStringBody } from "../values/strings.js";
 import { GqlParser, tokenSpan, type NodeBuilder, type SyntaxErrorRecord } from "./grammar.js";
@@ -29,8 +30,9 @@ const parser = new GqlParser();
  * and the parser recovers to report as many syntax errors as it can in one pass.
  */
 export function parse(source: string, options: ParseOptions = {}): ParseResult {
+  requireQueryText(source, "parse");
   const { ast, problems } = parseToProblems(source, options);
-  const text = typeof source === "string" ? source : String(source);
+  const text = source;
   return { ast, diagnostics: toDiagnostics(text, limitProblems(problems, resolveLimits(options.limits).maxDiagnostics)) };
 }
 

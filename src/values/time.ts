@@ -2,6 +2,7 @@
  * Timestamps: strict ISO 8601 dates and date-times, relative times such as `now-7d`, and the
  * reading of timestamps carried by events. A date-time without a zone is UTC.
  */
+import { types } from "node:util";
 import type { ValueResult } from "./numbers.js";
 
 export const DAY_MS = 86_400_000;
@@ -114,8 +115,9 @@ export function eventTimestamp(value: unknown): number | undefined {
     const fast = parseCommonIsoDateTime(value);
     return Number.isNaN(fast) ? parseIsoTimestamp(value)?.epochMs : fast;
   }
-  if (value instanceof Date) {
-    const time = value.getTime();
+  // types.isDate also recognises Dates from another realm, such as a vm context.
+  if (types.isDate(value)) {
+    const time = Date.prototype.getTime.call(value);
     return Number.isNaN(time) ? undefined : time;
   }
   return undefined;
