@@ -26,7 +26,7 @@ const LABELS = ["PUBLIC", "INTERNAL", "CONFIDENTIAL", "HIGHLY_CONFIDENTIAL"];
 const EXTENSIONS = ["xlsx", "docx", "pdf", "csv", "pptx"];
 
 /**
- * Webhook queries as a webhook service holds them: almost all pinned to a connector, an owner, a
+ * Generates webhook queries as a webhook service stores them: almost all pinned to a connector, an owner, a
  * data source or a department, with 2% that pin nothing and must be tried on every event. The
  * weights are an assumption about such a service, not a measurement of one.
  */

@@ -13,7 +13,7 @@ export function requireQueryText(source: unknown, functionName: string): asserts
 }
 
 function describeKind(value: unknown): string {
-  if (value === null) return "null";
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return "an array";
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }

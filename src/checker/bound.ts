@@ -43,6 +43,20 @@ export type Test =
   | { op: "rankOrder"; operator: OrderOperator; rank: number; ranks: ReadonlyMap<string, number> }
   | { op: "rankBetween"; low: number; high: number; ranks: ReadonlyMap<string, number> };
 
+/** Compares two numbers with an order operator. */
+export function compareOrder(left: number, operator: OrderOperator, right: number): boolean {
+  switch (operator) {
+    case "<":
+      return left < right;
+    case "<=":
+      return left <= right;
+    case ">":
+      return left > right;
+    case ">=":
+      return left >= right;
+  }
+}
+
 /** Tells whether evaluating the query needs the current time. */
 export function usesNow(expression: BoundExpression): boolean {
   switch (expression.kind) {

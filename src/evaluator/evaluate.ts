@@ -2,7 +2,7 @@
  * The reference evaluator: walks the checked tree and decides one event directly. It states the
  * semantics plainly and is what the generated code is tested against.
  */
-import type { BoundExpression, OrderOperator, Test, TimePoint, TimeValue } from "../checker/bound.js";
+import { compareOrder, type BoundExpression, type Test, type TimePoint, type TimeValue } from "../checker/bound.js";
 import type { FieldType } from "../datasets/types.js";
 import { DAY_MS } from "../values/time.js";
 import { anyText, isNullValue, readPath, toNumber, toTime } from "../compiler/runtime.js";
@@ -18,19 +18,6 @@ export function evaluate(expression: BoundExpression, event: unknown, nowMs: num
       return !evaluate(expression.operand, event, nowMs);
     case "test":
       return evaluateTest(expression.test, expression.field.type, readPath(event, expression.field.segments), nowMs);
-  }
-}
-
-function compare(left: number, operator: OrderOperator, right: number): boolean {
-  switch (operator) {
-    case "<":
-      return left < right;
-    case "<=":
-      return left <= right;
-    case ">":
-      return left > right;
-    case ">=":
-      return left >= right;
   }
 }
 
@@ -66,7 +53,7 @@ function evaluateTest(test: Test, type: FieldType, value: unknown, nowMs: number
     case "numberIn":
       return test.values.includes(toNumber(value));
     case "numberOrder":
-      return compare(toNumber(value), test.operator, test.value);
+      return compareOrder(toNumber(value), test.operator, test.value);
     case "numberBetween": {
       const number = toNumber(value);
       return number >= test.low && number <= test.high;
@@ -78,14 +65,14 @@ function evaluateTest(test: Test, type: FieldType, value: unknown, nowMs: number
       return test.values.some((candidate) => matchesTime(time, candidate, nowMs));
     }
     case "timeOrder":
-      return compare(toTime(value), test.operator, resolvePoint(test.value, nowMs));
+      return compareOrder(toTime(value), test.operator, resolvePoint(test.value, nowMs));
     case "timeBetween": {
       const time = toTime(value);
       return time >= resolvePoint(test.low, nowMs) && time <= resolvePoint(test.high, nowMs);
     }
     case "rankOrder": {
       const rank = rankOf(value, test.ranks);
-      return rank !== undefined && compare(rank, test.operator, test.rank);
+      return rank !== undefined && compareOrder(rank, test.operator, test.rank);
     }
     case "rankBetween": {
       const rank = rankOf(value, test.ranks);

@@ -43,7 +43,7 @@ export class FieldIndex<Entry> {
    * in lower case, and for two fields every pair of them. The fields are read by plain property
    * access. The predicates read only own properties of plain objects, so the keys cover every value
    * they can see, and inherited values or values inside arrays only add candidates that their
-   * predicates then reject. Never throws: a read that throws (a Proxy, a getter) ends the values of
+   * predicates then reject. Never throws. A read that throws (a Proxy, a getter) ends the values of
    * that field, because a predicate reading the same property returns false at that point, and a
    * list element that matched before it is still among the keys.
    */
@@ -58,7 +58,7 @@ export class FieldIndex<Entry> {
   }
 }
 
-/** The lower-case string value of a field, or its string elements, up to a read that throws. */
+/** Reads the string value of a field, or its string elements, in lower case, up to a read that throws. */
 function lowerTexts(event: unknown, segments: readonly string[]): string[] {
   const texts: string[] = [];
   try {

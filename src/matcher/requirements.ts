@@ -3,7 +3,7 @@
  * set of values before it can be true. The matcher indexes each query by one such requirement, so it
  * tests the query only for events whose field value is in that set.
  */
-import type { BoundExpression, OrderOperator, Test } from "../checker/bound.js";
+import { compareOrder, type BoundExpression, type OrderOperator, type Test } from "../checker/bound.js";
 import type { ResolvedField } from "../datasets/dataset.js";
 
 /**
@@ -56,7 +56,7 @@ function acceptedValues(test: Test): Set<string> | undefined {
     case "textIn":
       return new Set(test.values);
     case "rankOrder":
-      return labelsWhere(test.ranks, (rank) => compareRanks(rank, test.operator, test.rank));
+      return labelsWhere(test.ranks, (rank) => compareOrder(rank, test.operator, test.rank));
     case "rankBetween":
       return labelsWhere(test.ranks, (rank) => rank >= test.low && rank <= test.high);
     default:
@@ -72,18 +72,6 @@ function labelsWhere(ranks: ReadonlyMap<string, number>, accept: (rank: number) 
   return labels;
 }
 
-function compareRanks(left: number, operator: OrderOperator, right: number): boolean {
-  switch (operator) {
-    case "<":
-      return left < right;
-    case "<=":
-      return left <= right;
-    case ">":
-      return left > right;
-    case ">=":
-      return left >= right;
-  }
-}
 
 /**
  * Requirements of a conjunction: every operand's requirements hold. Two requirements on one single-valued

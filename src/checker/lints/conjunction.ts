@@ -7,7 +7,7 @@ import type { Condition, Expression } from "../../ast/nodes.js";
 import type { ResolvedField } from "../../datasets/dataset.js";
 import type { TextMatcher } from "../../compiler/wildcard.js";
 import { DAY_MS } from "../../values/time.js";
-import type { BoundExpression, OrderOperator, Test, TimePoint, TimeValue } from "../bound.js";
+import { compareOrder, type BoundExpression, type OrderOperator, type Test, type TimePoint, type TimeValue } from "../bound.js";
 import { complement, intersect, pointSet, rangeSet, raySet, unionOf, type Interval, type NumberSet } from "./intervals.js";
 
 /** One operand of an AND, reduced to a test on a field that must hold (or, when `negated`, fail). */
@@ -96,7 +96,7 @@ function textValues(test: Test): ReadonlySet<string> | undefined {
     case "booleanIn":
       return new Set(test.values.map(String));
     case "rankOrder":
-      return labelsWhere(test.ranks, (rank) => compare(rank, test.operator, test.rank));
+      return labelsWhere(test.ranks, (rank) => compareOrder(rank, test.operator, test.rank));
     case "rankBetween":
       return labelsWhere(test.ranks, (rank) => rank >= test.low && rank <= test.high);
     default:
@@ -110,18 +110,6 @@ function labelsWhere(ranks: ReadonlyMap<string, number>, holds: (rank: number) =
   return labels;
 }
 
-function compare(left: number, operator: OrderOperator, right: number): boolean {
-  switch (operator) {
-    case "<":
-      return left < right;
-    case "<=":
-      return left <= right;
-    case ">":
-      return left > right;
-    case ">=":
-      return left >= right;
-  }
-}
 
 /**
  * Decides a field with one text, label or boolean. Intersects the finite sets that positive facts
