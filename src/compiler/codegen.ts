@@ -174,7 +174,21 @@ class Generator {
       const value = unique[0] as string;
       return `text.length === ${value.length} && text.toLowerCase() === ${this.constant(value)}`;
     }
-    return `${this.constant(new Set(unique))}.has(text.toLowerCase())`;
+    if (unique.length > 6 || !unique.every(isAscii)) return `${this.constant(new Set(unique))}.has(text.toLowerCase())`;
+    // A few ASCII values: a length check first, then comparisons, in a function of its own that V8 inlines.
+    const name = `matchText${this.testCount++}`;
+    const lengths = [...new Set(unique.map((value) => value.length))];
+    this.functions.push(
+      [
+        `function ${name}(text) {`,
+        "  const length = text.length;",
+        `  if (${lengths.map((length) => `length !== ${length}`).join(" && ")}) return false;`,
+        "  const lower = text.toLowerCase();",
+        `  return ${this.lowerIn(unique)};`,
+        "}",
+      ].join("\n"),
+    );
+    return `${name}(text)`;
   }
 
   private lowerIn(values: readonly string[]): string {
