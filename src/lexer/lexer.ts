@@ -4,7 +4,7 @@ import { allTokens } from "./tokens.js";
 /** One lexer for the process: Chevrotain lexers are stateless between calls. */
 const lexer = new Lexer(allTokens, {
   positionTracking: "onlyOffset",
-  ensureOptimizations: false,
+  ensureOptimizations: true,
   skipValidations: true,
 });
 
