@@ -57,6 +57,16 @@ export function compareOrder(left: number, operator: OrderOperator, right: numbe
   }
 }
 
+/** Returns the lower-case labels, in declared order, whose rank passes an order test on an ordered enum. */
+export function acceptedLabels(test: Extract<Test, { op: "rankOrder" | "rankBetween" }>): Set<string> {
+  const labels = new Set<string>();
+  for (const [label, rank] of test.ranks) {
+    const passes = test.op === "rankBetween" ? rank >= test.low && rank <= test.high : compareOrder(rank, test.operator, test.rank);
+    if (passes) labels.add(label);
+  }
+  return labels;
+}
+
 /** Tells whether evaluating the query needs the current time. */
 export function usesNow(expression: BoundExpression): boolean {
   switch (expression.kind) {

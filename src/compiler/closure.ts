@@ -3,10 +3,9 @@
  * forbid eval. It follows the generated code test for test: constants are prepared once here, and
  * each event only runs the closures.
  */
-import { usesNow, type BoundExpression, type OrderOperator, type Test, type TimePoint, type TimeValue } from "../checker/bound.js";
+import { acceptedLabels, usesNow, type BoundExpression, type OrderOperator, type Test, type TimePoint, type TimeValue } from "../checker/bound.js";
 import type { ResolvedField } from "../datasets/dataset.js";
 import { DAY_MS } from "../values/time.js";
-import { acceptedLabels } from "./plan.js";
 import { emptyEvent, hasOwn, isNullValue, readClock, toNumber, toTime } from "./runtime.js";
 
 /** `plain` is true when the event's prototype is Object.prototype; see the reader in codegen.ts. */
@@ -137,7 +136,7 @@ function valueCheck(field: ResolvedField, test: Test): ValueCheck {
     case "rankOrder":
     case "rankBetween":
       if (field.type.kind !== "enum") throw new Error("An order test needs an enum field.");
-      return labelCheck(field.type.labels, acceptedLabels(field.type.labels, test));
+      return labelCheck(field.type.labels, [...acceptedLabels(test)]);
   }
 }
 

@@ -8,7 +8,8 @@
 import type { BoundExpression, OrderOperator, Test, TimePoint, TimeValue } from "../checker/bound.js";
 import type { ResolvedField } from "../datasets/dataset.js";
 import { DAY_MS } from "../values/time.js";
-import { acceptedLabels, isAscii, internalize } from "./plan.js";
+import { isAscii, internalize } from "./plan.js";
+import { acceptedLabels } from "../checker/bound.js";
 
 export interface GeneratedPredicate {
   /** The factory body: takes `(constants, helpers)` and returns the predicate. */
@@ -117,7 +118,7 @@ class Generator {
       case "rankOrder":
       case "rankBetween":
         if (field.type.kind !== "enum") throw new Error("An order test needs an enum field.");
-        return this.labelTest(field.type.labels, acceptedLabels(field.type.labels, test));
+        return this.labelTest(field.type.labels, [...acceptedLabels(test)]);
     }
   }
 

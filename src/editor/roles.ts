@@ -3,6 +3,7 @@
  * a value, and which condition they belong to. It follows the syntax automaton (syntax.ts), so it
  * also reads broken queries, where the parser's recovery drops whole conditions.
  */
+import { comparisonOperators } from "../parser/grammar.js";
 import type { IToken, TokenType } from "chevrotain";
 import type { Literal } from "../ast/nodes.js";
 import type { OperatorName } from "../checker/operators.js";
@@ -34,17 +35,6 @@ export interface TokenRoles {
   logical: LogicalToken[];
 }
 
-const comparisonNames = new Map<TokenType, OperatorName>([
-  [t.Equals, "="],
-  [t.NotEquals, "!="],
-  [t.Less, "<"],
-  [t.LessOrEqual, "<="],
-  [t.Greater, ">"],
-  [t.GreaterOrEqual, ">="],
-  [t.Contains, "~"],
-  [t.NotContains, "!~"],
-  [t.RegexMatch, "=~"],
-]);
 
 const logicalNames = new Map<TokenType, LogicalToken["name"]>([
   [t.And, "AND"],
@@ -98,7 +88,7 @@ export function readTokenRoles(tokens: readonly IToken[]): TokenRoles {
     if (next.kind === "afterField" && next.field === token) {
       startCondition(token);
     } else if (next.kind === "value" && next.operator === token) {
-      addOperator(condition(next), token, comparisonNames.get(type));
+      addOperator(condition(next), token, comparisonOperators.get(type));
     } else if (type === t.Not && next.kind === "afterFieldNot") {
       addOperator(condition(next), token, "NOT IN");
     } else if (type === t.In && next.kind === "afterIn") {

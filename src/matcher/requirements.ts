@@ -3,7 +3,7 @@
  * set of values before it can be true. The matcher indexes each query by one such requirement, so it
  * tests the query only for events whose field value is in that set.
  */
-import { compareOrder, type BoundExpression, type OrderOperator, type Test } from "../checker/bound.js";
+import { acceptedLabels, type BoundExpression, type Test } from "../checker/bound.js";
 import type { ResolvedField } from "../datasets/dataset.js";
 
 /**
@@ -56,21 +56,13 @@ function acceptedValues(test: Test): Set<string> | undefined {
     case "textIn":
       return new Set(test.values);
     case "rankOrder":
-      return labelsWhere(test.ranks, (rank) => compareOrder(rank, test.operator, test.rank));
     case "rankBetween":
-      return labelsWhere(test.ranks, (rank) => rank >= test.low && rank <= test.high);
+      return acceptedLabels(test);
     default:
       return undefined;
   }
 }
 
-function labelsWhere(ranks: ReadonlyMap<string, number>, accept: (rank: number) => boolean): Set<string> {
-  const labels = new Set<string>();
-  for (const [label, rank] of ranks) {
-    if (accept(rank)) labels.add(label);
-  }
-  return labels;
-}
 
 
 /**

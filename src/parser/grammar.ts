@@ -50,7 +50,8 @@ export interface NodeBuilder {
   emptyParentheses(open: IToken, close: IToken): void;
 }
 
-const comparisonOperators = new Map<TokenType, ComparisonOperator>([
+/** The comparison operator each operator token stands for. */
+export const comparisonOperators: ReadonlyMap<TokenType, ComparisonOperator> = new Map<TokenType, ComparisonOperator>([
   [t.Equals, "="],
   [t.NotEquals, "!="],
   [t.Less, "<"],

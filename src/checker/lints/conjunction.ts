@@ -7,7 +7,7 @@ import type { Condition, Expression } from "../../ast/nodes.js";
 import type { ResolvedField } from "../../datasets/dataset.js";
 import type { TextMatcher } from "../../compiler/wildcard.js";
 import { DAY_MS } from "../../values/time.js";
-import { compareOrder, type BoundExpression, type OrderOperator, type Test, type TimePoint, type TimeValue } from "../bound.js";
+import { acceptedLabels, type BoundExpression, type Test, type TimePoint, type TimeValue } from "../bound.js";
 import { complement, intersect, pointSet, rangeSet, raySet, unionOf, type Interval, type NumberSet } from "./intervals.js";
 
 /** One operand of an AND, reduced to a test on a field that must hold (or, when `negated`, fail). */
@@ -96,19 +96,13 @@ function textValues(test: Test): ReadonlySet<string> | undefined {
     case "booleanIn":
       return new Set(test.values.map(String));
     case "rankOrder":
-      return labelsWhere(test.ranks, (rank) => compareOrder(rank, test.operator, test.rank));
     case "rankBetween":
-      return labelsWhere(test.ranks, (rank) => rank >= test.low && rank <= test.high);
+      return acceptedLabels(test);
     default:
       return undefined;
   }
 }
 
-function labelsWhere(ranks: ReadonlyMap<string, number>, holds: (rank: number) => boolean): ReadonlySet<string> {
-  const labels = new Set<string>();
-  for (const [label, rank] of ranks) if (holds(rank)) labels.add(label);
-  return labels;
-}
 
 
 /**
