@@ -53,7 +53,7 @@ export function parseToProblems(source: string, options: ParseOptions = {}): { a
 
   const problems: Problem[] = [];
   parser.builder = createBuilder(text, tokens, problems);
-  parser.input = balanceParentheses(tokens, text, problems);
+  parser.input = separateListValues(dropRepeatedLogicalOperators(balanceParentheses(tokens, text, problems), problems), problems);
   const body = parser.query() ?? null;
   for (const exception of parser.errors) problems.push(syntaxProblem(exception, text, tokens));
   parser.input = [];
@@ -114,6 +114,50 @@ function balanceParentheses(tokens: IToken[], source: string, problems: Problem[
     balanced.push(createTokenInstance(t.RightParen, "", end, end, Number.NaN, Number.NaN, Number.NaN, Number.NaN));
   }
   return balanced;
+}
+
+const logicalOperators = new Set([t.And, t.AndSymbol, t.Or, t.OrSymbol]);
+
+/**
+ * Reports an AND or OR that directly follows another one (`a = 1 OR AND b = 2`) and drops it, so the
+ * parser reads the rest of the query instead of stopping there.
+ */
+function dropRepeatedLogicalOperators(tokens: IToken[], problems: Problem[]): IToken[] {
+  const kept: IToken[] = [];
+  for (const token of tokens) {
+    const previous = kept[kept.length - 1];
+    if (previous !== undefined && logicalOperators.has(token.tokenType) && logicalOperators.has(previous.tokenType)) {
+      problems.push(error(codes.missingCondition, `Expected a condition after ${describeToken(previous)}, found ${describeToken(token)}.`, tokenSpan(token)));
+      continue;
+    }
+    kept.push(token);
+  }
+  return kept;
+}
+
+/**
+ * Reports two values with no comma between them in an IN list (`IN (a b)`) and gives the parser an
+ * empty comma there, so it reads the rest of the query instead of stopping there.
+ */
+function separateListValues(tokens: IToken[], problems: Problem[]): IToken[] {
+  const separated: IToken[] = [];
+  let inList = false;
+  for (const token of tokens) {
+    const previous = separated[separated.length - 1];
+    if (token.tokenType === t.LeftParen) inList = previous?.tokenType === t.In;
+    else if (token.tokenType === t.RightParen) inList = false;
+    else if (inList && previous !== undefined && valueTokens.has(token.tokenType) && valueTokens.has(previous.tokenType)) {
+      const insertAt = tokenSpan(previous).end;
+      problems.push(
+        error(codes.unexpectedToken, `Expected "," between the values of the list after ${describeToken(previous)}, found ${describeToken(token)}.`, tokenSpan(token), [
+          { message: 'Insert ",".', span: { start: insertAt, end: insertAt }, replacement: "," },
+        ]),
+      );
+      separated.push(createTokenInstance(t.Comma, "", insertAt, insertAt, Number.NaN, Number.NaN, Number.NaN, Number.NaN));
+    }
+    separated.push(token);
+  }
+  return separated;
 }
 
 /** Finds the first "(" that opens a level beyond the limit, before the recursive parser sees it. */
