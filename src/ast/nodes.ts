@@ -10,7 +10,7 @@ export type ComparisonOperator = "=" | "!=" | "<" | "<=" | ">" | ">=" | "~" | "!
 
 export interface Query {
   type: "Query";
-  /** The whole condition; `null` when the text holds no condition or could not be parsed. */
+  /** The whole condition, or `null` when the text contains no condition or could not be parsed. */
   body: Expression | null;
   span: Span;
 }
@@ -51,7 +51,7 @@ export interface Comparison {
   field: FieldReference;
   operator: ComparisonOperator;
   value: Literal;
-  /** Where the operator is written, keywords included (`NOT IN`, `IS NOT NULL`). */
+  /** The span of the operator, keywords included (`NOT IN`, `IS NOT NULL`). */
   operatorSpan: Span;
   span: Span;
 }
@@ -62,7 +62,7 @@ export interface InCondition {
   field: FieldReference;
   negated: boolean;
   values: Literal[];
-  /** Where the operator is written, keywords included (`NOT IN`, `IS NOT NULL`). */
+  /** The span of the operator, keywords included (`NOT IN`, `IS NOT NULL`). */
   operatorSpan: Span;
   span: Span;
 }
@@ -73,7 +73,7 @@ export interface BetweenCondition {
   field: FieldReference;
   low: Literal;
   high: Literal;
-  /** Where the operator is written, keywords included (`NOT IN`, `IS NOT NULL`). */
+  /** The span of the operator, keywords included (`NOT IN`, `IS NOT NULL`). */
   operatorSpan: Span;
   span: Span;
 }
@@ -83,7 +83,7 @@ export interface NullCondition {
   type: "IsNull";
   field: FieldReference;
   negated: boolean;
-  /** Where the operator is written, keywords included (`NOT IN`, `IS NOT NULL`). */
+  /** The span of the operator, keywords included (`NOT IN`, `IS NOT NULL`). */
   operatorSpan: Span;
   span: Span;
 }

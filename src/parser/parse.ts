@@ -313,7 +313,7 @@ function createBuilder(source: string, tokens: IToken[], problems: Problem[]): N
   };
 }
 
-/** The span of the token found where something was missing; at the end of the text, the empty span after `after`. */
+/** Returns the span of the token found where something was missing, or at the end of the text the empty span after `after`. */
 function foundSpan(found: IToken, after: IToken): { start: number; end: number } {
   if (found.tokenType === EOF || Number.isNaN(found.startOffset) || found.image.length === 0) {
     const end = after.startOffset + after.image.length;
@@ -347,7 +347,7 @@ function readRecord(exception: IRecognitionException): SyntaxErrorRecord {
   }
 }
 
-/** Turns one Chevrotain recognition error into a diagnostic that says what was expected where. */
+/** Turns one Chevrotain recognition error into a diagnostic that names what was expected where. */
 function syntaxProblem(exception: IRecognitionException, source: string, tokens: IToken[]): Problem {
   const record = readRecord(exception);
   const token = exception.token;
@@ -456,7 +456,7 @@ function dropCascades(problems: Problem[], tokens: IToken[]): void {
   if (dropped.size > 0) problems.splice(0, problems.length, ...problems.filter((problem) => !dropped.has(problem)));
 }
 
-/** The end offset of the token after the one starting at `offset`, or of that token when it is the last. */
+/** Returns the end offset of the token after the one starting at `offset`, or of that token when it is the last. */
 function nextTokenEnd(tokens: IToken[], offset: number): number {
   const index = tokens.findIndex((token) => token.startOffset >= offset);
   const next = index === -1 ? undefined : (tokens[index + 1] ?? tokens[index]);
@@ -472,7 +472,7 @@ function previousToken(tokens: IToken[], offset: number): IToken | undefined {
   return found;
 }
 
-/** An empty span just after the last token, for errors found at the end of the text. */
+/** Returns an empty span just after the last token, for errors found at the end of the text. */
 function endSpan(source: string, previous: IToken | undefined): { start: number; end: number } {
   const end = previous ? previous.startOffset + previous.image.length : source.length;
   return { start: end, end };
