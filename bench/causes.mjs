@@ -1,5 +1,5 @@
 /**
- * Why a missed target is missed, by target id, as found by the maintainers. The report prints the
+ * The causes of missed targets, by target id, as found by the maintainers. The report prints the
  * cause beside each target that the run did not meet. Each text states what was measured or read
  * in the code, and marks a cause that is an estimate.
  */

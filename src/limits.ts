@@ -4,7 +4,7 @@ import { GqlError } from "./errors.js";
 
 /** The hard limits on a query. Each one, when hit, produces a diagnostic that names it. */
 export interface Limits {
-  /** Longest query text, in UTF-16 code units. */
+  /** Maximum length of the query text, in UTF-16 code units. */
   maxLength: number;
   /**
    * Deepest nesting: at most this many open parentheses at any point of the text, and at most this

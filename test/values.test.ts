@@ -31,16 +31,17 @@ describe("parseNumber", () => {
 
   it("rejects a large exponent whose value is not exactly the written integer", () => {
     // The rounded value has 309 digits, too many to print.
-    expect(parseNumber("1.7976931348623157e308")).toEqual({ ok: false, message: "is an integer beyond 2^53 that cannot be represented exactly." });
-    expect(parseNumber("1e300")).toEqual({ ok: false, message: "is an integer beyond 2^53 that cannot be represented exactly." });
+    expect(parseNumber("1.7976931348623157e308")).toEqual({ ok: false, unsafe: true, message: "is an integer beyond 2^53 that cannot be represented exactly." });
+    expect(parseNumber("1e300")).toEqual({ ok: false, unsafe: true, message: "is an integer beyond 2^53 that cannot be represented exactly." });
   });
 
   it("prints the rounded integer only up to 30 digits", () => {
     expect(parseNumber("123456789012345678901234567891")).toEqual({
       ok: false,
+      unsafe: true,
       message: "is an integer beyond 2^53 that cannot be represented exactly; it would be read as 123456789012345677877719597056.",
     });
-    expect(parseNumber("1234567890123456789012345678901")).toEqual({ ok: false, message: "is an integer beyond 2^53 that cannot be represented exactly." });
+    expect(parseNumber("1234567890123456789012345678901")).toEqual({ ok: false, unsafe: true, message: "is an integer beyond 2^53 that cannot be represented exactly." });
   });
 
   it("reads -0 as 0", () => {
@@ -66,6 +67,14 @@ describe("parseNumber", () => {
     ["1 ", "is not a number (examples: 42, -3.5, 1e6)."],
     ["1e", "is not a number (examples: 42, -3.5, 1e6)."],
     [".", "is not a number (examples: 42, -3.5, 1e6)."],
+  ];
+  for (const [text, message] of invalid) {
+    it(`rejects ${JSON.stringify(text)}`, () => {
+      expect(parseNumber(text)).toEqual({ ok: false, message });
+    });
+  }
+
+  const unrepresentable: [string, string][] = [
     ["1e400", "is too large to be represented; the largest number is about 1.8e308."],
     ["-1e400", "is too large to be represented; the largest number is about 1.8e308."],
     ["9007199254740993", "is an integer beyond 2^53 that cannot be represented exactly; it would be read as 9007199254740992."],
@@ -73,9 +82,9 @@ describe("parseNumber", () => {
     ["9007199254740993.5", "is an integer beyond 2^53 that cannot be represented exactly; it would be read as 9007199254740994."],
     ["1e23", "is an integer beyond 2^53 that cannot be represented exactly; it would be read as 99999999999999991611392."],
   ];
-  for (const [text, message] of invalid) {
-    it(`rejects ${JSON.stringify(text)}`, () => {
-      expect(parseNumber(text)).toEqual({ ok: false, message });
+  for (const [text, message] of unrepresentable) {
+    it(`rejects ${JSON.stringify(text)} as unsafe`, () => {
+      expect(parseNumber(text)).toEqual({ ok: false, unsafe: true, message });
     });
   }
 
@@ -126,14 +135,22 @@ describe("parseSize", () => {
     ["10 KB", "is not a size (examples: 500, 10KB, 1.5MiB)."],
     ["0x10KB", "is hexadecimal, which is not a number form here; write the decimal value."],
     ["1_000KB", 'uses "_" as a digit separator, which is not a number form here; write 1000.'],
+  ];
+  for (const [text, message] of invalid) {
+    it(`rejects ${JSON.stringify(text)}`, () => {
+      expect(parseSize(text)).toEqual({ ok: false, message });
+    });
+  }
+
+  const unrepresentable: [string, string][] = [
     ["1e20", "is larger than 2^53 bytes, which cannot be represented exactly."],
     ["9008TB", "is larger than 2^53 bytes, which cannot be represented exactly."],
     ["1e400", "is larger than 2^53 bytes, which cannot be represented exactly."],
     ["1e300TB", "is larger than 2^53 bytes, which cannot be represented exactly."],
   ];
-  for (const [text, message] of invalid) {
-    it(`rejects ${JSON.stringify(text)}`, () => {
-      expect(parseSize(text)).toEqual({ ok: false, message });
+  for (const [text, message] of unrepresentable) {
+    it(`rejects ${JSON.stringify(text)} as unsafe`, () => {
+      expect(parseSize(text)).toEqual({ ok: false, unsafe: true, message });
     });
   }
 });

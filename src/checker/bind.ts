@@ -97,7 +97,7 @@ function bindCondition(condition: Condition, dataset: Dataset, problems: Problem
 
 function buildTest(condition: Condition, field: ResolvedField, reader: LiteralReader, problems: Problem[]): Test | undefined {
   if (condition.type === "IsNull") return { op: "isNull" };
-  const literals = condition.type === "Comparison" ? [condition.value] : condition.type === "In" ? condition.values : [condition.low, condition.high];
+  const literals = literalsOf(condition);
   if (literals.some(isMissing)) return undefined;
 
   if (condition.type === "Comparison" && (condition.operator === "~" || condition.operator === "!~")) {
@@ -121,6 +121,12 @@ function buildTest(condition: Condition, field: ResolvedField, reader: LiteralRe
     case "enum":
       return enumTest(condition, field, literals.map((literal) => reader.label(literal)));
   }
+}
+
+function literalsOf(condition: Comparison | InCondition | BetweenCondition): Literal[] {
+  if (condition.type === "Comparison") return [condition.value];
+  if (condition.type === "In") return condition.values;
+  return [condition.low, condition.high];
 }
 
 function regexTest(literal: Literal, problems: Problem[]): Test | undefined {

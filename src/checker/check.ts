@@ -101,7 +101,7 @@ export function analyze(sourceOrAst: string | Query, options: CheckOptions): Ana
 }
 
 /**
- * A literal with a malformed escape was kept with its raw text, so what the checker says about its
+ * A literal with a malformed escape was kept with its raw text, so what the checker reports about its
  * value would only repeat the escape error; those checker diagnostics are dropped.
  */
 function dropDiagnosticsInsideEscapeErrors(problems: Problem[], syntaxCount: number): void {

@@ -49,8 +49,8 @@ export class LiteralReader {
   number(literal: Literal): number | undefined {
     const read = this.field.type.kind === "size" ? parseSize(literal.text) : parseNumber(literal.text);
     if (read.ok) return read.value;
-    const code = /beyond 2\^53|too large|larger than/.test(read.message) ? codes.unsafeNumber : this.field.type.kind === "size" ? codes.invalidSize : codes.invalidNumber;
-    return this.fail(code, literal, read.message);
+    if (read.unsafe === true) return this.fail(codes.unsafeNumber, literal, read.message);
+    return this.fail(this.field.type.kind === "size" ? codes.invalidSize : codes.invalidNumber, literal, read.message);
   }
 
   boolean(literal: Literal): boolean | undefined {

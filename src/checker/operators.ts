@@ -1,4 +1,4 @@
-/** Which operators apply to which field types. */
+/** The operators that apply to each field type. */
 import type { Condition } from "../ast/nodes.js";
 import type { FieldType } from "../datasets/types.js";
 
@@ -7,7 +7,7 @@ export type OperatorName = "=" | "!=" | "<" | "<=" | ">" | ">=" | "~" | "!~" | "
 const textOperators: OperatorName[] = ["=", "!=", "~", "!~", "=~", "IN", "NOT IN", "IS NULL", "IS NOT NULL"];
 const orderedOperators: OperatorName[] = ["=", "!=", "<", "<=", ">", ">=", "BETWEEN", "IN", "NOT IN", "IS NULL", "IS NOT NULL"];
 
-/** The operators a field of this type accepts, in the order messages list them. */
+/** Returns the operators a field of this type accepts, in the order messages list them. */
 export function allowedOperators(type: FieldType): OperatorName[] {
   switch (type.kind) {
     case "string":
@@ -24,7 +24,7 @@ export function allowedOperators(type: FieldType): OperatorName[] {
   }
 }
 
-/** The operator of a condition as messages name it. */
+/** Returns the operator of a condition as messages name it. */
 export function operatorName(condition: Condition): OperatorName {
   switch (condition.type) {
     case "Comparison":

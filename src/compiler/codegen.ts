@@ -40,7 +40,7 @@ class Generator {
 
   /**
    * Returns the name of a function that reads the field's path from an event through own
-   * properties. `plain` tells that the event's prototype is Object.prototype: then a name that
+   * properties. `plain` is true when the event's prototype is Object.prototype: then a name that
    * Object.prototype lacks can only be an own property, so the `hasOwn` call is skipped for the
    * first segment. Nested objects are checked with `hasOwn`.
    */
@@ -122,7 +122,7 @@ class Generator {
     }
   }
 
-  /** A number, or a string in number syntax, compared by `condition` on `number`. */
+  /** Returns statements that compare a number, or a string in number syntax, by `condition` on `number`. */
   private numberTest(condition: string): string {
     return [
       '  if (typeof value === "number") {',

@@ -2,11 +2,12 @@
  * Helpers shared by the generated predicates and the reference evaluator: reading own properties of
  * an event and reading event values as numbers and timestamps.
  */
+import { eventNumber } from "../values/numbers.js";
 import { eventTimestamp } from "../values/time.js";
 
 export const hasOwn: (object: object, key: PropertyKey) => boolean = Object.hasOwn;
 
-/** What a predicate reads fields from when the event is not an object: it has no fields. */
+/** The stand-in a predicate reads fields from when the event is not an object: it has no fields. */
 export const emptyEvent: object = Object.freeze(Object.create(null));
 
 /** Reads a dotted path through own properties of plain objects; anything else is `undefined`. */
@@ -19,19 +20,12 @@ export function readPath(event: unknown, segments: readonly string[]): unknown {
   return value;
 }
 
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/** An event value as a finite number, or NaN: numbers, and strings in the literal number syntax. */
+/** Reads an event value as a finite number (see `eventNumber`), or NaN, which every comparison rejects. */
 export function toNumber(value: unknown): number {
-  if (typeof value === "number") return Number.isFinite(value) ? value : Number.NaN;
-  if (typeof value === "string" && DECIMAL.test(value)) {
-    const parsed = Number(value);
-    return Number.isFinite(parsed) ? parsed : Number.NaN;
-  }
-  return Number.NaN;
+  return eventNumber(value) ?? Number.NaN;
 }
 
-/** An event value as epoch milliseconds, or NaN: ISO 8601 strings, finite numbers and valid Dates. */
+/** Reads an event value as epoch milliseconds, or NaN: ISO 8601 strings, finite numbers and valid Dates. */
 export function toTime(value: unknown): number {
   return eventTimestamp(value) ?? Number.NaN;
 }
@@ -50,7 +44,7 @@ export function anyText(value: unknown, test: (text: string) => boolean): boolea
   return false;
 }
 
-/** The current time in epoch milliseconds, from the `now` option; a non-finite result becomes NaN. */
+/** Reads the current time in epoch milliseconds from the `now` option; a non-finite result becomes NaN. */
 export function readClock(now: () => number): number {
   const value = now();
   return typeof value === "number" && Number.isFinite(value) ? value : Number.NaN;

@@ -44,6 +44,12 @@ function readPattern(pattern: string): Piece[] {
   return pieces;
 }
 
+/** Spells a piece as in a pattern with its escapes resolved: the text itself, `*` or `?`. */
+function pieceText(piece: Piece): string {
+  if (piece.kind === "text") return piece.text;
+  return piece.kind === "star" ? "*" : "?";
+}
+
 /** Tells whether a `~` pattern contains an unescaped `*` or `?`. */
 export function hasWildcard(pattern: string): boolean {
   return readPattern(pattern).some((piece) => piece.kind !== "text");
@@ -56,7 +62,7 @@ export function createTextMatcher(pattern: string): TextMatcher {
     const literal = pieces.map((piece) => (piece.kind === "text" ? piece.text : "")).join("");
     return { kind: "substring", literal, test: (text) => text.includes(literal) };
   }
-  const literal = pieces.map((piece) => (piece.kind === "text" ? piece.text : piece.kind === "star" ? "*" : "?")).join("");
+  const literal = pieces.map(pieceText).join("");
   if (!pieces.some((piece) => piece.kind === "any")) return starMatcher(pieces, literal);
   return { kind: "wildcard", literal, test: (text) => matchPieces(pieces, text) };
 }

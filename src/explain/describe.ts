@@ -1,4 +1,4 @@
-/** Describes what an event holds in a field, for explanations: "size is 2,048 bytes", "flow is missing". */
+/** Describes what an event contains in a field, for explanations: "size is 2,048 bytes", "flow is missing". */
 import type { ResolvedField } from "../datasets/dataset.js";
 import { typePhrase } from "../checker/literals.js";
 import { quote } from "../diagnostics/quote.js";
@@ -32,8 +32,9 @@ export function describeValue(field: ResolvedField, value: unknown): string {
     case "size": {
       const number = toNumber(value);
       if (Number.isNaN(number)) return wrongType;
-      const unit = field.type.kind === "size" ? (number === 1 ? " byte" : " bytes") : "";
-      return `${name} is ${numberFormat.format(number)}${unit}`;
+      const formatted = `${name} is ${numberFormat.format(number)}`;
+      if (field.type.kind !== "size") return formatted;
+      return `${formatted} ${number === 1 ? "byte" : "bytes"}`;
     }
     case "timestamp": {
       const time = toTime(value);

@@ -1,6 +1,6 @@
 /**
  * The GQL grammar as a Chevrotain parser with embedded actions that only build tree nodes. Precedence
- * comes from rule nesting: OR holds AND, AND holds NOT, NOT holds a primary. `NOT` prefixes are read
+ * comes from rule nesting: OR contains AND, AND contains NOT, NOT contains a primary. `NOT` prefixes are read
  * in a loop and only parentheses recurse, so the parser's stack depth follows the parenthesis depth,
  * which `parse` limits before parsing.
  */

@@ -82,7 +82,7 @@ export function nestingProblem(span: { start: number; end: number }, maxDepth: n
 
 /**
  * Reports each ")" without a "(" and each "(" that is never closed, then returns the tokens without
- * the stray ")" and with an empty ")" at the end for each open "(". The parser then sees balanced
+ * the stray ")" and with an empty ")" at the end for each open "(". The parser then gets balanced
  * groups, so it can go on to report the other errors and the checker can check every condition.
  */
 function balanceParentheses(tokens: IToken[], source: string, problems: Problem[]): IToken[] {
@@ -160,7 +160,7 @@ function separateListValues(tokens: IToken[], problems: Problem[]): IToken[] {
   return separated;
 }
 
-/** Finds the first "(" that opens a level beyond the limit, before the recursive parser sees it. */
+/** Finds the first "(" that opens a level beyond the limit, before the recursive parser reaches it. */
 function findTooDeepParenthesis(tokens: IToken[], maxDepth: number): { start: number; end: number } | undefined {
   let depth = 0;
   for (const token of tokens) {

@@ -4,7 +4,8 @@
  * infinity is rejected instead of being read approximately.
  */
 
-export type ValueResult<T> = { ok: true; value: T } | { ok: false; message: string };
+/** A value read from a literal, or why not. `unsafe` marks a value that exists but cannot be represented exactly. */
+export type ValueResult<T> = { ok: true; value: T } | { ok: false; message: string; unsafe?: boolean };
 
 const DECIMAL = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?$/;
 
@@ -13,11 +14,11 @@ export function parseNumber(text: string): ValueResult<number> {
   const match = DECIMAL.exec(text);
   if (!match) return { ok: false, message: describeNonNumber(text) };
   const value = Number(text);
-  if (!Number.isFinite(value)) return { ok: false, message: "is too large to be represented; the largest number is about 1.8e308." };
+  if (!Number.isFinite(value)) return { ok: false, unsafe: true, message: "is too large to be represented; the largest number is about 1.8e308." };
   if (Number.isInteger(value) && Math.abs(value) > Number.MAX_SAFE_INTEGER && !isExact(match, value)) {
     const readAs = String(BigInt(value));
     const detail = readAs.length <= 30 ? `; it would be read as ${readAs}` : "";
-    return { ok: false, message: `is an integer beyond 2^53 that cannot be represented exactly${detail}.` };
+    return { ok: false, unsafe: true, message: `is an integer beyond 2^53 that cannot be represented exactly${detail}.` };
   }
   return { ok: true, value: Object.is(value, -0) ? 0 : value };
 }
@@ -69,16 +70,17 @@ export function parseSize(text: string): ValueResult<number> {
   const unit = (match[2] ?? "b").toLowerCase();
   if (DECIMAL.test(amountText) && Math.abs(Number(amountText) * (sizeUnits[unit] as number)) > Number.MAX_SAFE_INTEGER) {
     const bound = amountText.startsWith("-") ? "smaller than -2^53" : "larger than 2^53";
-    return { ok: false, message: `is ${bound} bytes, which cannot be represented exactly.` };
+    return { ok: false, unsafe: true, message: `is ${bound} bytes, which cannot be represented exactly.` };
   }
   const amount = parseNumber(amountText);
   if (!amount.ok || amountText === "") {
     const specific = !amount.ok && !amount.message.startsWith("is not a number");
-    return { ok: false, message: specific ? amount.message : "is not a size (examples: 500, 10KB, 1.5MiB)." };
+    if (specific) return amount;
+    return { ok: false, message: "is not a size (examples: 500, 10KB, 1.5MiB)." };
   }
   const bytes = amount.value * (sizeUnits[unit] as number);
   if (!Number.isFinite(bytes) || Math.abs(bytes) > Number.MAX_SAFE_INTEGER) {
-    return { ok: false, message: "is larger than 2^53 bytes, which cannot be represented exactly." };
+    return { ok: false, unsafe: true, message: "is larger than 2^53 bytes, which cannot be represented exactly." };
   }
   return { ok: true, value: bytes };
 }
